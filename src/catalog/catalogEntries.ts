@@ -1,0 +1,44 @@
+import { catalog } from './catalog';
+import { eventNameFor } from './eventNameFor';
+
+/** One row of the catalog, with its derived event name. */
+export interface CatalogEntry {
+  readonly objectType: string;
+  readonly metric: string;
+  readonly event: string;
+  /** The entry's own fields (the attribution block is common to all). */
+  readonly fields: readonly string[];
+  /** Whether Body Content puts the message body on this event ("Sent" events and preference changes). */
+  readonly carriesContent: boolean;
+}
+
+/**
+ * Every catalog entry with its event name, in catalog order.
+ *
+ * Derived once at load; the table behind {@link findCatalogEntry} has no prototype, so a metric named
+ * `constructor` or `__proto__` finds nothing.
+ */
+export const catalogEntries: readonly CatalogEntry[] = Object.entries(catalog).flatMap(([objectType, metrics]) =>
+  Object.entries(metrics).map(([metric, fields]) => ({
+    objectType,
+    metric,
+    event: eventNameFor(objectType, metric),
+    fields: fields as readonly string[],
+    carriesContent: metric === 'sent' || metric === 'cio_subscription_preferences_changed',
+  })),
+);
+
+const index: Record<string, Record<string, CatalogEntry>> = Object.create(null);
+for (const entry of catalogEntries) {
+  (index[entry.objectType] ??= Object.create(null) as Record<string, CatalogEntry>)[entry.metric] = entry;
+}
+
+/** Finds the catalog entry of an `object_type` and `metric`, or `undefined`. */
+export function findCatalogEntry(objectType: string, metric: string): CatalogEntry | undefined {
+  return index[objectType]?.[metric];
+}
+
+/** Tells whether the catalog knows an `object_type` (with any metric). */
+export function isKnownObjectType(objectType: string): boolean {
+  return index[objectType] !== undefined;
+}

@@ -1,0 +1,33 @@
+import { channelLabels, metricLabelExceptions } from './catalog';
+
+const hasOwn = Object.hasOwn;
+
+function titleCase(value: string): string {
+  let out = '';
+  for (const word of value.split('_')) {
+    if (word === '') continue;
+    out += (out === '' ? '' : ' ') + word[0]!.toUpperCase() + word.slice(1);
+  }
+  return out;
+}
+
+/**
+ * Names the Segment event of an `object_type` and `metric` by Customer.io's rule: `<Channel> <Metric>`.
+ *
+ * Known channels use their label (`SMS`, `In-App`, …); unknown ones are title-cased, so the rule also
+ * names metrics Customer.io adds after this release. Never reads through the prototype chain.
+ *
+ * @example eventNameFor('email', 'clicked') // "Email Link Clicked"
+ */
+export function eventNameFor(objectType: string, metric: string): string {
+  const channel = hasOwn(channelLabels, objectType)
+    ? channelLabels[objectType as keyof typeof channelLabels]
+    : titleCase(objectType);
+  const label =
+    objectType === 'in_app' && metric === 'clicked'
+      ? 'Clicked'
+      : hasOwn(metricLabelExceptions, metric)
+        ? metricLabelExceptions[metric as keyof typeof metricLabelExceptions]
+        : titleCase(metric);
+  return `${channel} ${label}`;
+}

@@ -1,0 +1,25 @@
+const twoDigits: string[] = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : `${i}`));
+
+/**
+ * Formats whole unix seconds as ISO 8601 in UTC without fractional seconds (`2021-06-16T13:04:06Z`),
+ * the form of five of the six payloads in seed 004.
+ *
+ * By hand rather than with `Date#toISOString`, which is several times slower on the mapping's hot
+ * path; the calendar arithmetic is Howard Hinnant's `civil_from_days`. Valid for 0 ≤ seconds < 1e11.
+ */
+export function formatUnixSeconds(seconds: number): string {
+  const days = Math.floor(seconds / 86400);
+  const secondOfDay = seconds - days * 86400;
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const hour = Math.floor(secondOfDay / 3600);
+  const minute = Math.floor((secondOfDay % 3600) / 60);
+  return `${year < 1000 ? String(year).padStart(4, '0') : year}-${twoDigits[month]}-${twoDigits[day]}T${twoDigits[hour]}:${twoDigits[minute]}:${twoDigits[secondOfDay % 60]}Z`;
+}

@@ -1,0 +1,49 @@
+/** Options of {@link toDeliveredTrack}: the two clocks of a delivery. */
+export interface ToDeliveredTrackOptions {
+  /** When the sender sent the call (the sender's clock). */
+  readonly sentAt: Date | string;
+  /** When Segment received it (Segment's clock). */
+  readonly receivedAt: Date | string;
+  /** The write key Segment shows on the delivered call, when there is one. */
+  readonly writeKey?: string | undefined;
+}
+
+/** A call as Segment shows it after receiving it: the sender's `timestamp` kept as `originalTimestamp`. */
+export type DeliveredTrack<TTrack extends { timestamp: string }> = Omit<TTrack, 'timestamp'> & {
+  originalTimestamp: string;
+  sentAt: string;
+  receivedAt: string;
+  timestamp: string;
+  writeKey?: string;
+};
+
+function toMillis(value: Date | string, name: string): number {
+  const ms = typeof value === 'string' ? Date.parse(value) : value.getTime();
+  if (Number.isNaN(ms)) throw new RangeError(`${name} is not a valid date: ${String(value)}`);
+  return ms;
+}
+
+/**
+ * Applies Segment's receive-side rules to a call, giving the form Segment's debugger and warehouses
+ * show (and in which seed 004 documents the integration's payloads).
+ *
+ * The call's `timestamp` becomes `originalTimestamp`, and `timestamp` is corrected for clock skew:
+ * `receivedAt − (sentAt − originalTimestamp)` (`reference/segment.md` §2). Pure; throws a `RangeError`
+ * only when a date given here is invalid.
+ */
+export function toDeliveredTrack<TTrack extends { timestamp: string }>(
+  call: TTrack,
+  options: ToDeliveredTrackOptions,
+): DeliveredTrack<TTrack> {
+  const original = toMillis(call.timestamp, 'timestamp');
+  const sentAt = toMillis(options.sentAt, 'sentAt');
+  const receivedAt = toMillis(options.receivedAt, 'receivedAt');
+  const delivered = {
+    ...call,
+    originalTimestamp: call.timestamp,
+    sentAt: new Date(sentAt).toISOString(),
+    receivedAt: new Date(receivedAt).toISOString(),
+    timestamp: new Date(receivedAt - (sentAt - original)).toISOString(),
+  };
+  return (options.writeKey === undefined ? delivered : { ...delivered, writeKey: options.writeKey }) as DeliveredTrack<TTrack>;
+}

@@ -1,0 +1,159 @@
+import { findCatalogEntry } from '../catalog/catalogEntries';
+import { eventNameFor } from '../catalog/eventNameFor';
+import { formatUnixSeconds } from '../internal/formatUnixSeconds';
+import { isEmailAddress } from '../internal/isEmailAddress';
+import { isPlainObject } from '../internal/isPlainObject';
+import { messageIdFor } from '../internal/messageIdFor';
+import { resolveIdentity } from '../internal/resolveIdentity';
+import type { SegmentEventName } from '../catalog/types';
+import type { TrackFor, TrackLink } from '../segment/segmentTrack';
+import type { AnyWebhook } from '../webhook/reportingWebhook';
+
+/** Options of {@link toSegmentTrack}: the settings of Customer.io's hosted integration, and overrides. */
+export interface ToSegmentTrackOptions {
+  /**
+   * The events to send, by their default name; any other event maps to `null`. Omitted: every event
+   * is sent (the integration's event checkboxes).
+   */
+  readonly enabledEvents?: readonly (SegmentEventName | (string & {}))[] | undefined;
+  /**
+   * Body Content: put the message body (`data.content`) in `properties.content` of "Sent" events and
+   * of preference changes. Off (the default): `content` is `null` on every event.
+   */
+  readonly bodyContent?: boolean | undefined;
+  /**
+   * Send the events back to Customer.io destinations in Segment: `integrations["Customer.io"]` becomes
+   * `true`. Off by default, as in the integration.
+   */
+  readonly sendBackToCustomerIo?: boolean | undefined;
+  /** Put this write key on every call (for `/v1/track` or `/v1/batch` bodies authenticated in the body). */
+  readonly writeKey?: string | undefined;
+  /** Rename events: default name → the name to send. Names not listed keep their default. */
+  readonly eventNames?: { readonly [defaultName: string]: string } | undefined;
+  /** Make the `messageId` yourself; by default it is `api-<event_id>` (see `docs/mapping.md`). */
+  readonly messageId?: ((webhook: AnyWebhook) => string) | undefined;
+}
+
+type Renamed<TTrack> = TTrack extends unknown ? Omit<TTrack, 'event'> & { event: string } : never;
+
+/**
+ * What {@link toSegmentTrack} returns for a webhook type and an options type: the call of that event,
+ * with `event: string` when `eventNames` may rename it, and `null` when `enabledEvents` may disable it.
+ */
+export type ToSegmentTrackResult<TWebhook extends AnyWebhook, TOptions extends ToSegmentTrackOptions | undefined> =
+  | (TOptions extends undefined
+      ? TrackFor<TWebhook>
+      : TOptions extends { eventNames?: undefined }
+        ? TrackFor<TWebhook>
+        : Renamed<TrackFor<TWebhook>>)
+  | (TOptions extends undefined ? never : TOptions extends { enabledEvents?: undefined } ? never : null);
+
+const hasOwn = Object.hasOwn;
+
+/**
+ * Maps a validated Customer.io reporting webhook to the Segment `track` call that Customer.io's
+ * Segment source (2.0.0) sends for it.
+ *
+ * Pure: reads no clock and no randomness, and never mutates `webhook`. Every `data` field ends up in
+ * the call: renamed where `docs/mapping.md` says so, carried through under its own name otherwise.
+ *
+ * @param webhook A webhook that passed {@link safeParseWebhook}.
+ * @param options The integration's settings and overrides.
+ * @returns The call, or `null` when `enabledEvents` leaves this event out.
+ * @example
+ * const parsed = safeParseWebhook(JSON.parse(body));
+ * if (parsed.success) analytics.track(toSegmentTrack(parsed.value));
+ */
+export function toSegmentTrack<
+  TWebhook extends AnyWebhook,
+  const TOptions extends ToSegmentTrackOptions | undefined = undefined,
+>(webhook: TWebhook, options?: TOptions): ToSegmentTrackResult<TWebhook, TOptions>;
+export function toSegmentTrack(webhook: AnyWebhook, options?: ToSegmentTrackOptions): unknown {
+  const { object_type: objectType, metric, data } = webhook;
+  const entry = findCatalogEntry(objectType, metric);
+  const defaultName = entry === undefined ? eventNameFor(objectType, metric) : entry.event;
+  if (options?.enabledEvents !== undefined && !options.enabledEvents.includes(defaultName)) return null;
+  const carriesContent =
+    entry === undefined ? metric === 'sent' || metric === 'cio_subscription_preferences_changed' : entry.carriesContent;
+
+  const identity = resolveIdentity(objectType, data);
+  const properties: Record<string, unknown> = {};
+  let link: TrackLink | undefined;
+  let leftover: Record<string, unknown> | undefined;
+  for (const key in data) {
+    const value = data[key];
+    switch (key) {
+      case 'identifiers':
+        if (isPlainObject(value)) leftover = leftoverIdentifiers(value);
+        else if (value !== undefined) setProperty(properties, 'identifiers', value);
+        break;
+      case 'customer_id':
+        properties.userId = value;
+        break;
+      case 'href':
+        if (link === undefined) properties.link = link = {};
+        link.url = value as string;
+        break;
+      case 'link_id':
+        if (link === undefined) properties.link = link = {};
+        link.id = value as number;
+        break;
+      case 'content':
+        break;
+      // Names the mapping writes itself: an unknown field of the same name is kept under `data_<name>`.
+      case 'userId':
+      case 'cio_id':
+      case 'link':
+        properties[`data_${key}`] = value;
+        break;
+      default:
+        setProperty(properties, key, value);
+    }
+  }
+  if (identity.cioId !== undefined) properties.cio_id = identity.cioId;
+  if (leftover !== undefined) properties.identifiers = leftover;
+  if (!(carriesContent && options?.bodyContent === true)) properties.content = null;
+  else if (typeof data.content === 'string') properties.content = data.content;
+
+  const eventNames = options?.eventNames;
+  const call: Record<string, unknown> = {
+    type: 'track',
+    event: eventNames !== undefined && hasOwn(eventNames, defaultName) ? eventNames[defaultName] : defaultName,
+    userId: identity.userId,
+    messageId: options?.messageId === undefined ? messageIdFor(webhook.event_id) : options.messageId(webhook),
+    timestamp: formatUnixSeconds(webhook.timestamp),
+    context: {
+      integration: { name: 'customer.io', version: '2.0.0' },
+      library: { name: 'unknown', version: 'unknown' },
+      ...(identity.email === undefined ? {} : { traits: { email: identity.email } }),
+    },
+    integrations: { 'Customer.io': options?.sendBackToCustomerIo === true },
+    properties,
+  };
+  if (identity.userId === '') call.anonymousId = identity.email ?? identity.cioId;
+  if (options?.writeKey !== undefined) call.writeKey = options.writeKey;
+  return call;
+}
+
+// `id` became the userId and an email-shaped `email` the email trait; whatever else is in
+// `identifiers` (cio_id aside) is handed back so that nothing is lost.
+function leftoverIdentifiers(identifiers: Record<string, unknown>): Record<string, unknown> | undefined {
+  let rest: Record<string, unknown> | undefined;
+  for (const key in identifiers) {
+    const value = identifiers[key];
+    if (key === 'id' && (value === null || typeof value === 'string')) {
+      if (value === null || value !== '') continue;
+    }
+    if (key === 'email' && (value === null || isEmailAddress(value))) continue;
+    if (key === 'cio_id' && typeof value === 'string' && value !== '') continue;
+    setProperty((rest ??= {}), key, value);
+  }
+  return rest;
+}
+
+// A `__proto__` key from JSON.parse is an own property; plain assignment would set the prototype.
+function setProperty(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  } else target[key] = value;
+}

@@ -1,0 +1,219 @@
+import { fieldTypes } from '../catalog/catalog';
+import { findCatalogEntry, isKnownObjectType } from '../catalog/catalogEntries';
+import { describeValue } from '../internal/describeValue';
+import { isPlainObject } from '../internal/isPlainObject';
+import { resolveIdentity } from '../internal/resolveIdentity';
+import type { AnyWebhook, ReportingWebhook } from '../webhook/reportingWebhook';
+import type { Issue, IssueCode, SafeParseResult } from './issue';
+
+/** Options of {@link safeParseWebhook}. */
+export interface SafeParseWebhookOptions {
+  /**
+   * Accept an `object_type`/`metric` pair outside the catalog (lowercase words joined by `_`, at most
+   * 64 characters each) instead of reporting `unknown_event`. Its event name follows the naming rule.
+   */
+  allowUnknownEvents?: boolean;
+}
+
+type Path = (string | number)[];
+
+/** Lowercase words joined by `_`: what an unknown `object_type` or `metric` must look like to be accepted. */
+export const unknownNamePattern = '^[a-z][a-z0-9_]{0,63}$';
+const unknownName = new RegExp(unknownNamePattern);
+
+/** Timestamps at or above this are not plausible unix seconds (year 5138) but are milliseconds since 1973. */
+export const maxTimestampSeconds = 1e11;
+
+const typeChecks: Record<string, (value: unknown) => boolean> = {
+  string: (v) => typeof v === 'string',
+  integer: Number.isInteger,
+  boolean: (v) => typeof v === 'boolean',
+  'string|null': (v) => v === null || typeof v === 'string',
+  'integer|null': (v) => v === null || Number.isInteger(v),
+  'integer|string': (v) => typeof v === 'string' || Number.isInteger(v),
+  object: isPlainObject,
+};
+
+const typeWords: Record<string, string> = {
+  string: 'a string',
+  integer: 'an integer',
+  boolean: 'a boolean',
+  'string|null': 'a string or null',
+  'integer|null': 'an integer or null',
+  'integer|string': 'an integer or a string',
+  object: 'an object',
+  identifiers: 'an object',
+  recipients: 'an array of objects',
+};
+
+// Field checks in a flat array: one pass of direct reads, no per-call allocation.
+const dataFields = Object.entries(fieldTypes) as [string, string][];
+
+function timestampProblem(value: unknown): string | undefined {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return `must be unix seconds, received ${describeValue(value)}`;
+    if (!Number.isInteger(value)) return `must be whole unix seconds, received ${value}`;
+    if (value < 0) return `must be unix seconds after 1970, received ${value}`;
+    if (value >= maxTimestampSeconds) {
+      return `received ${value}, which looks like milliseconds (or finer); Customer.io sends unix seconds: divide by 1000`;
+    }
+    return undefined;
+  }
+  if (typeof value === 'string') {
+    if (/^\s*-?\d+(\.\d+)?\s*$/.test(value)) {
+      return `received the numeric string "${value.slice(0, 40)}"; Customer.io sends unix seconds as a JSON number`;
+    }
+    if (value.length <= 64 && !Number.isNaN(Date.parse(value))) {
+      return `received the date string "${value}"; Customer.io sends unix seconds as a JSON number, not ISO 8601`;
+    }
+    return `must be unix seconds as a JSON number, received a string`;
+  }
+  return `must be unix seconds as a JSON number, received ${describeValue(value)}`;
+}
+
+function checkIdentifiers(value: Record<string, unknown>, path: Path, issues: Issue[]): void {
+  for (const key of ['id', 'email'] as const) {
+    const v = value[key];
+    if (v !== undefined && v !== null && typeof v !== 'string') {
+      issues.push(issue('invalid_type', [...path, key], `must be a string or null, received ${describeValue(v)}`));
+    }
+  }
+  const cioId = value.cio_id;
+  if (cioId !== undefined && typeof cioId !== 'string') {
+    issues.push(issue('invalid_type', [...path, 'cio_id'], `must be a string, received ${describeValue(cioId)}`));
+  }
+}
+
+function checkRecipients(value: unknown[], path: Path, issues: Issue[]): void {
+  for (let i = 0; i < value.length; i++) {
+    const recipient = value[i];
+    if (!isPlainObject(recipient)) {
+      issues.push(issue('invalid_type', [...path, i], `must be an object, received ${describeValue(recipient)}`));
+      continue;
+    }
+    for (const key of ['device_id', 'device_platform', 'failure_message'] as const) {
+      const v = recipient[key];
+      if (v !== undefined && typeof v !== 'string') {
+        issues.push(issue('invalid_type', [...path, i, key], `must be a string, received ${describeValue(v)}`));
+      }
+    }
+  }
+}
+
+function issue(code: IssueCode, path: Path, message: string): Issue {
+  return { code, path, message };
+}
+
+function checkData(data: Record<string, unknown>, issues: Issue[]): void {
+  for (const [name, type] of dataFields) {
+    const value = data[name];
+    if (value === undefined) continue;
+    if (type === 'identifiers') {
+      if (isPlainObject(value)) checkIdentifiers(value, ['data', name], issues);
+      else issues.push(issue('invalid_type', ['data', name], `must be an object, received ${describeValue(value)}`));
+    } else if (type === 'recipients') {
+      if (Array.isArray(value)) checkRecipients(value, ['data', name], issues);
+      else issues.push(issue('invalid_type', ['data', name], `must be an array, received ${describeValue(value)}`));
+    } else if (!typeChecks[type]!(value)) {
+      issues.push(issue('invalid_type', ['data', name], `must be ${typeWords[type]}, received ${describeValue(value)}`));
+    }
+  }
+}
+
+/**
+ * Validates an unknown value as a Customer.io reporting webhook, without throwing.
+ *
+ * Requires what the mapping needs (`event_id`, unix-seconds `timestamp`, a known `object_type` and
+ * `metric`, a `data` object and someone to attribute the event to) and checks the type of every field
+ * the catalog knows; everything else is optional, and unknown fields are kept. On success `value` is the
+ * input itself, except that a preferences change sent without `object_type` (or with the OpenAPI's
+ * `object_type_type` spelling) comes back as a copy with `object_type` filled in.
+ *
+ * @param input A parsed JSON body, of any shape.
+ * @returns `{ success: true, value }`, or `{ success: false, issues }` with every problem found.
+ */
+export function safeParseWebhook(input: unknown): SafeParseResult<ReportingWebhook>;
+export function safeParseWebhook(
+  input: unknown,
+  options: SafeParseWebhookOptions & { allowUnknownEvents: true },
+): SafeParseResult<AnyWebhook>;
+export function safeParseWebhook(input: unknown, options?: SafeParseWebhookOptions): SafeParseResult<AnyWebhook>;
+export function safeParseWebhook(input: unknown, options?: SafeParseWebhookOptions): SafeParseResult<AnyWebhook> {
+  if (!isPlainObject(input)) {
+    return failure([issue('invalid_type', [], `a webhook must be a JSON object, received ${describeValue(input)}`)]);
+  }
+  const issues: Issue[] = [];
+
+  const eventId = input.event_id;
+  if (eventId === undefined) issues.push(issue('missing_field', ['event_id'], 'is required'));
+  else if (typeof eventId !== 'string') {
+    issues.push(issue('invalid_type', ['event_id'], `must be a string, received ${describeValue(eventId)}`));
+  } else if (eventId === '') issues.push(issue('invalid_value', ['event_id'], 'must not be empty'));
+
+  const timestamp = input.timestamp;
+  if (timestamp === undefined) issues.push(issue('missing_field', ['timestamp'], 'is required'));
+  else {
+    const problem = timestampProblem(timestamp);
+    if (problem !== undefined) issues.push(issue('invalid_timestamp', ['timestamp'], problem));
+  }
+
+  const metric = input.metric;
+  let objectType = input.object_type;
+  let normalisedObjectType: string | undefined;
+  if (objectType === undefined && metric === 'cio_subscription_preferences_changed') {
+    // The OpenAPI names this key `object_type_type` and does not require it (customerio-webhooks.md §7).
+    const typo = input.object_type_type;
+    normalisedObjectType = objectType = typeof typo === 'string' ? typo : 'customer';
+  }
+  if (objectType === undefined) issues.push(issue('missing_field', ['object_type'], 'is required'));
+  else if (typeof objectType !== 'string') {
+    issues.push(issue('invalid_type', ['object_type'], `must be a string, received ${describeValue(objectType)}`));
+  }
+  if (metric === undefined) issues.push(issue('missing_field', ['metric'], 'is required'));
+  else if (typeof metric !== 'string') {
+    issues.push(issue('invalid_type', ['metric'], `must be a string, received ${describeValue(metric)}`));
+  }
+  if (typeof objectType === 'string' && typeof metric === 'string' && !findCatalogEntry(objectType, metric)) {
+    const acceptable = options?.allowUnknownEvents === true && unknownName.test(objectType) && unknownName.test(metric);
+    if (!acceptable) issues.push(unknownEvent(objectType, metric, options?.allowUnknownEvents === true));
+  }
+
+  const data = input.data;
+  if (data === undefined) issues.push(issue('missing_field', ['data'], 'is required'));
+  else if (!isPlainObject(data)) {
+    issues.push(issue('invalid_type', ['data'], `must be an object, received ${describeValue(data)}`));
+  } else {
+    checkData(data, issues);
+    const identity = resolveIdentity(objectType, data);
+    if (identity.userId === '' && identity.email === undefined && identity.cioId === undefined) {
+      issues.push(
+        issue(
+          'missing_identity',
+          ['data', 'identifiers'],
+          'names no person: a Segment call needs identifiers.id (or customer_id), an email address or identifiers.cio_id',
+        ),
+      );
+    }
+  }
+
+  if (issues.length > 0) return failure(issues as [Issue, ...Issue[]]);
+  const value = normalisedObjectType === undefined ? input : { ...input, object_type: normalisedObjectType };
+  return { success: true, value: value as unknown as AnyWebhook };
+}
+
+function unknownEvent(objectType: string, metric: string, allowUnknown: boolean): Issue {
+  const lower = { objectType: objectType.toLowerCase(), metric: metric.toLowerCase() };
+  const known = findCatalogEntry(lower.objectType, lower.metric);
+  const shown = `object_type ${JSON.stringify(objectType.slice(0, 64))} with metric ${JSON.stringify(metric.slice(0, 64))}`;
+  const hint = known
+    ? `; Customer.io sends lowercase names: did you mean ${JSON.stringify(lower.objectType)}/${JSON.stringify(lower.metric)}?`
+    : allowUnknown
+      ? '; unknown names must be lowercase words joined by "_"'
+      : '; pass { allowUnknownEvents: true } to accept events outside the catalog';
+  const path = isKnownObjectType(objectType) ? ['metric'] : ['object_type'];
+  return issue('unknown_event', path, `is not a known event: ${shown}${hint}`);
+}
+
+function failure(issues: [Issue, ...Issue[]]): SafeParseResult<never> {
+  return { success: false, issues };
+}
