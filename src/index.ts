@@ -46,3 +46,12 @@ export { toSegmentTrack } from './mapping/toSegmentTrack';
 export type { ToSegmentTrackOptions, ToSegmentTrackResult } from './mapping/toSegmentTrack';
 export { toDeliveredTrack } from './mapping/toDeliveredTrack';
 export type { DeliveredTrack, ToDeliveredTrackOptions } from './mapping/toDeliveredTrack';
+
+// Segment-side schemas (issue 3)
+// @section schemas
+
+// Receiving and sending (issue 4)
+// @section receive
+
+// v1 → v2 migration (issue 5)
+// @section migration
