@@ -19,6 +19,9 @@ export type {
 // Webhooks
 export type { AnyWebhook, ReportingWebhook, ReportingWebhookOf, UnknownWebhook, WebhookData } from './webhook/reportingWebhook';
 
+// One named type per catalog entry: `EmailOpenedWebhook`, `EmailOpenedTrack`, …
+export type * from './events';
+
 // Segment calls
 export type {
   CommonTrackProperties,
@@ -43,7 +46,7 @@ export { isWebhook } from './validation/isWebhook';
 
 // Mapping
 export { toSegmentTrack } from './mapping/toSegmentTrack';
-export type { ToSegmentTrackOptions, ToSegmentTrackResult } from './mapping/toSegmentTrack';
+export type { RenamedTrack, ToSegmentTrackOptions } from './mapping/toSegmentTrack';
 export { toDeliveredTrack } from './mapping/toDeliveredTrack';
 export type { DeliveredTrack, ToDeliveredTrackOptions } from './mapping/toDeliveredTrack';
 

@@ -34,19 +34,10 @@ export interface ToSegmentTrackOptions {
   readonly messageId?: ((webhook: AnyWebhook) => string) | undefined;
 }
 
-type Renamed<TTrack> = TTrack extends unknown ? Omit<TTrack, 'event'> & { event: string } : never;
+/** A call whose `event` an `eventNames` option may have renamed. */
+export type RenamedTrack<TTrack> = TTrack extends unknown ? Omit<TTrack, 'event'> & { event: string } : never;
 
-/**
- * What {@link toSegmentTrack} returns for a webhook type and an options type: the call of that event,
- * with `event: string` when `eventNames` may rename it, and `null` when `enabledEvents` may disable it.
- */
-export type ToSegmentTrackResult<TWebhook extends AnyWebhook, TOptions extends ToSegmentTrackOptions | undefined> =
-  | (TOptions extends undefined
-      ? TrackFor<TWebhook>
-      : TOptions extends { eventNames?: undefined }
-        ? TrackFor<TWebhook>
-        : Renamed<TrackFor<TWebhook>>)
-  | (TOptions extends undefined ? never : TOptions extends { enabledEvents?: undefined } ? never : null);
+type Fixed = { readonly enabledEvents?: undefined; readonly eventNames?: undefined };
 
 const hasOwn = Object.hasOwn;
 
@@ -59,15 +50,29 @@ const hasOwn = Object.hasOwn;
  *
  * @param webhook A webhook that passed {@link safeParseWebhook}.
  * @param options The integration's settings and overrides.
- * @returns The call, or `null` when `enabledEvents` leaves this event out.
+ * @returns The call, or `null` when `enabledEvents` leaves this event out. The return type follows the
+ *   input type (`EmailOpenedWebhook` gives `EmailOpenedTrack`), includes `null` only when `enabledEvents`
+ *   may be set, and has `event: string` only when `eventNames` may rename it.
  * @example
  * const parsed = safeParseWebhook(JSON.parse(body));
  * if (parsed.success) analytics.track(toSegmentTrack(parsed.value));
  */
-export function toSegmentTrack<
-  TWebhook extends AnyWebhook,
-  const TOptions extends ToSegmentTrackOptions | undefined = undefined,
->(webhook: TWebhook, options?: TOptions): ToSegmentTrackResult<TWebhook, TOptions>;
+export function toSegmentTrack<TWebhook extends AnyWebhook>(
+  webhook: TWebhook,
+  options?: ToSegmentTrackOptions & Fixed,
+): TrackFor<TWebhook>;
+export function toSegmentTrack<TWebhook extends AnyWebhook>(
+  webhook: TWebhook,
+  options: ToSegmentTrackOptions & { readonly eventNames?: undefined },
+): TrackFor<TWebhook> | null;
+export function toSegmentTrack<TWebhook extends AnyWebhook>(
+  webhook: TWebhook,
+  options: ToSegmentTrackOptions & { readonly enabledEvents?: undefined },
+): RenamedTrack<TrackFor<TWebhook>>;
+export function toSegmentTrack<TWebhook extends AnyWebhook>(
+  webhook: TWebhook,
+  options: ToSegmentTrackOptions,
+): RenamedTrack<TrackFor<TWebhook>> | null;
 export function toSegmentTrack(webhook: AnyWebhook, options?: ToSegmentTrackOptions): unknown {
   const { object_type: objectType, metric, data } = webhook;
   const entry = findCatalogEntry(objectType, metric);

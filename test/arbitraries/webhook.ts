@@ -45,7 +45,7 @@ const pushRecipientArbitrary = fc.record(
     device_platform: fc.constantFrom('ios', 'android'),
     failure_message: textArbitrary,
   },
-  { requiredKeys: ['device_id'] },
+  { requiredKeys: ['device_id'], noNullPrototype: true },
 );
 
 /** A value of a catalog field's JSON type (`recipient` shaped by channel). */
@@ -70,6 +70,7 @@ export function fieldValueArbitrary(field: string, objectType: string): fc.Arbit
     case 'object':
       return fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), fc.array(textArbitrary, { maxLength: 3 }), {
         maxKeys: 3,
+        noNullPrototype: true,
       });
     case 'recipients':
       return fc.array(pushRecipientArbitrary, { minLength: 1, maxLength: 3 });
@@ -88,7 +89,7 @@ export const identifiersArbitrary: fc.Arbitrary<Record<string, unknown>> = fc
       email: fc.option(emailArbitrary, { nil: null }),
       cio_id: fc.stringMatching(/^[0-9a-f]{6,20}$/),
     },
-    { requiredKeys: [] },
+    { requiredKeys: [], noNullPrototype: true },
   )
   .filter((i) => (typeof i.id === 'string' && i.id !== '') || typeof i.email === 'string' || i.cio_id !== undefined);
 
@@ -96,7 +97,7 @@ export const identifiersArbitrary: fc.Arbitrary<Record<string, unknown>> = fc
 export const extraFieldsArbitrary: fc.Arbitrary<Record<string, unknown>> = fc.dictionary(
   fc.string({ minLength: 1, maxLength: 16 }).filter((k) => !reserved.has(k)),
   fc.jsonValue({ maxDepth: 2 }),
-  { maxKeys: 3 },
+  { maxKeys: 3, noNullPrototype: true },
 );
 
 /** The `data` object of one catalog entry: some attribution fields, some own fields, identifiers, extras. */
@@ -104,7 +105,7 @@ export function dataArbitrary(entry: CatalogEntry): fc.Arbitrary<Record<string, 
   const shape: Record<string, fc.Arbitrary<unknown>> = {};
   for (const field of [...attributionFields, ...entry.fields]) shape[field] = fieldValueArbitrary(field, entry.objectType);
   return fc
-    .tuple(fc.record(shape, { requiredKeys: ['identifiers'] }), extraFieldsArbitrary)
+    .tuple(fc.record(shape, { requiredKeys: ['identifiers'], noNullPrototype: true }), extraFieldsArbitrary)
     .map(([known, extra]) => ({ ...extra, ...known }));
 }
 

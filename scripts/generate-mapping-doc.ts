@@ -1,0 +1,58 @@
+// Rewrites the generated part of docs/mapping.md from the catalog.
+// Run `npm run generate`; test/docs/mapping.test.ts fails when the doc and the catalog disagree.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { attributionFields, fieldTypes } from '../src/catalog/catalog';
+import { catalogEntries } from '../src/catalog/catalogEntries';
+
+const start = '<!-- generated from the catalog: start -->';
+const end = '<!-- generated from the catalog: end -->';
+
+/** Where each webhook field ends up in the call; fields not listed keep their name in `properties`. */
+export const fieldDestinations: Record<string, string> = {
+  identifiers: '`id` → `userId`; `email` → `context.traits.email` (and `anonymousId` without an id); `cio_id` → `properties.cio_id`; anything else → `properties.identifiers`',
+  customer_id: '`properties.userId` (and `userId` when `identifiers.id` is missing)',
+  href: '`properties.link.url`',
+  link_id: '`properties.link.id`',
+  content: '`properties.content` (see "Body Content")',
+  email_address: '`properties.email_address` (and `context.traits.email` when `identifiers.email` is missing)',
+};
+
+/** The generated tables of docs/mapping.md. */
+export function mappingTables(): string {
+  const rows = catalogEntries.map(
+    (e) => `| \`${e.objectType}\` | \`${e.metric}\` | ${e.event} | ${e.fields.map((f) => `\`${f}\``).join(', ') || '—'} |`,
+  );
+  const fields = Object.entries(fieldTypes).map(
+    ([name, type]) =>
+      `| \`${name}\` | ${type.replace('|', ' or ')} | ${(attributionFields as readonly string[]).includes(name) ? 'all' : 'listed'} | ${fieldDestinations[name] ?? `\`properties.${name}\``} |`,
+  );
+  return [
+    start,
+    `### Events (${catalogEntries.length})`,
+    '',
+    '| `object_type` | `metric` | Segment event | own `data` fields (besides the attribution block) |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    '',
+    '### Fields',
+    '',
+    '| `data` field | JSON type | carried by | in the track call |',
+    '| --- | --- | --- | --- |',
+    ...fields,
+    end,
+  ].join('\n');
+}
+
+/** Replaces the generated part of a mapping doc's text. */
+export function withMappingTables(doc: string): string {
+  const from = doc.indexOf(start);
+  const to = doc.indexOf(end);
+  if (from < 0 || to < 0) throw new Error('docs/mapping.md lacks the generated-part markers');
+  return doc.slice(0, from) + mappingTables() + doc.slice(to + end.length);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const path = new URL('../docs/mapping.md', import.meta.url);
+  writeFileSync(path, withMappingTables(readFileSync(path, 'utf8')));
+}
