@@ -81,19 +81,32 @@ export function toSegmentTrack(webhook: AnyWebhook, options?: ToSegmentTrackOpti
   const carriesContent =
     entry === undefined ? metric === 'sent' || metric === 'cio_subscription_preferences_changed' : entry.carriesContent;
 
-  const identity = resolveIdentity(objectType, data);
   const properties: Record<string, unknown> = {};
   let link: TrackLink | undefined;
   let leftover: Record<string, unknown> | undefined;
+  let identifiers: unknown;
+  let customerId: unknown;
+  let emailAddress: unknown;
+  let recipient: unknown;
+  let content: unknown;
+  // One pass over `data`: the fields the identity needs are picked up here rather than read by name,
+  // which for absent fields is a slow miss through the prototype chain.
   for (const key in data) {
     const value = data[key];
     switch (key) {
       case 'identifiers':
+        identifiers = value;
         if (isPlainObject(value)) leftover = leftoverIdentifiers(value);
         else if (value !== undefined) setProperty(properties, 'identifiers', value);
         break;
       case 'customer_id':
-        properties.userId = value;
+        properties.userId = customerId = value;
+        break;
+      case 'email_address':
+        properties.email_address = emailAddress = value;
+        break;
+      case 'recipient':
+        properties.recipient = recipient = value;
         break;
       case 'href':
         if (link === undefined) properties.link = link = {};
@@ -104,6 +117,7 @@ export function toSegmentTrack(webhook: AnyWebhook, options?: ToSegmentTrackOpti
         link.id = value as number;
         break;
       case 'content':
+        content = value;
         break;
       // Names the mapping writes itself: an unknown field of the same name is kept under `data_<name>`.
       case 'userId':
@@ -115,10 +129,11 @@ export function toSegmentTrack(webhook: AnyWebhook, options?: ToSegmentTrackOpti
         setProperty(properties, key, value);
     }
   }
+  const identity = resolveIdentity(objectType, identifiers, customerId, emailAddress, recipient);
   if (identity.cioId !== undefined) properties.cio_id = identity.cioId;
   if (leftover !== undefined) properties.identifiers = leftover;
   if (!(carriesContent && options?.bodyContent === true)) properties.content = null;
-  else if (typeof data.content === 'string') properties.content = data.content;
+  else if (typeof content === 'string') properties.content = content;
 
   const eventNames = options?.eventNames;
   const call: Record<string, unknown> = {
