@@ -1,0 +1,43 @@
+// `npm run size`: bundles, minifies and gzips what a user imports from the built package, and fails
+// when a budget is exceeded. Sizes are deterministic, so CI can enforce them.
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+const entry = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+
+/** What a user imports, and the most its minified and gzipped bundle may weigh (bytes). */
+export const budgets: { name: string; imports: string; budget: number }[] = [
+  { name: 'toSegmentTrack', imports: '{ toSegmentTrack }', budget: 3 * 1024 },
+  { name: 'safeParseWebhook + toSegmentTrack', imports: '{ safeParseWebhook, toSegmentTrack }', budget: 5 * 1024 },
+  { name: 'every export of the main entry', imports: '* as all', budget: 12 * 1024 },
+];
+
+async function bundledSize(imports: string): Promise<{ minified: number; gzipped: number }> {
+  const used = imports.startsWith('*') ? 'all' : imports.slice(1, -1).trim().split(/\s*,\s*/).join(', ');
+  const result = await build({
+    stdin: { contents: `import ${imports} from ${JSON.stringify(entry)};\nconsole.log(${used});`, resolveDir: process.cwd() },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    logLevel: 'error',
+  });
+  const code = result.outputFiles[0]!.contents;
+  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
+}
+
+let failed = false;
+console.log('| import | minified | min+gzip | budget |');
+console.log('| --- | ---: | ---: | ---: |');
+for (const { name, imports, budget } of budgets) {
+  const { minified, gzipped } = await bundledSize(imports);
+  const over = gzipped > budget;
+  failed ||= over;
+  console.log(`| ${name} | ${minified} B | ${gzipped} B | ${budget} B${over ? ' **over**' : ''} |`);
+}
+if (failed) {
+  console.error('size: over budget');
+  process.exit(1);
+}
