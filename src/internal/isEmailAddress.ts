@@ -1,13 +1,47 @@
 /**
  * The shape an email address must have to be used as `context.traits.email` or an `anonymousId`:
  * one `@`, no white space, `/` or `:` (so no URL, phone number or Slack channel passes), and a dot in
- * the domain. Deliberately loose beyond that: Customer.io has already validated the address.
+ * the domain. Deliberately loose beyond that: Customer.io has already validated the address. The JSON
+ * Schemas use this pattern; {@link isEmailAddress} is the same test, written out for speed.
  */
 export const emailPattern = '^[^\\s@/:]+@[^\\s@/:]+\\.[^\\s@/:.]+$';
 
-const emailRegExp = new RegExp(emailPattern, 'u');
+// The characters of JavaScript's `\s`, which the pattern excludes.
+function isSpace(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) ||
+    c === 32 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
 
-/** Tells whether a value is a string shaped like an email address (at most 254 characters, RFC 5321). */
+/**
+ * Tells whether a value is a string shaped like an email address ({@link emailPattern}, at most 254
+ * characters as RFC 5321 allows).
+ *
+ * A hand-written scan rather than the regular expression: it runs for every webhook, and the scan is
+ * several times faster; a property test checks that the two always agree.
+ */
 export function isEmailAddress(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= 254 && emailRegExp.test(value);
+  if (typeof value !== 'string' || value.length > 254) return false;
+  let at = -1;
+  let lastDot = -1;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 64 /* @ */) {
+      if (at !== -1) return false;
+      at = i;
+    } else if (c === 47 /* / */ || c === 58 /* : */ || isSpace(c)) return false;
+    else if (c === 46 /* . */ && at !== -1) lastDot = i;
+  }
+  // local@domain.tld: a non-empty local part, a non-empty domain before the last dot, a non-empty tld.
+  return at > 0 && lastDot > at + 1 && lastDot < value.length - 1;
 }

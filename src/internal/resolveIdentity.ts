@@ -40,3 +40,25 @@ export function resolveIdentity(
         : undefined;
   return { userId, email, cioId: nonEmpty(ids?.cio_id) };
 }
+
+/**
+ * Tells whether the same four fields name a person, as {@link resolveIdentity} would find one; cheaper,
+ * because an id settles it without looking at email addresses.
+ */
+export function namesPerson(
+  objectType: unknown,
+  identifiers: unknown,
+  customerId: unknown,
+  emailAddress: unknown,
+  recipient: unknown,
+): boolean {
+  const ids = isPlainObject(identifiers) ? identifiers : undefined;
+  return (
+    nonEmpty(ids?.id) !== undefined ||
+    nonEmpty(customerId) !== undefined ||
+    nonEmpty(ids?.cio_id) !== undefined ||
+    isEmailAddress(ids?.email) ||
+    isEmailAddress(emailAddress) ||
+    (objectType === 'email' && isEmailAddress(recipient))
+  );
+}

@@ -1,7 +1,6 @@
 import { findCatalogEntry } from '../catalog/catalogEntries';
 import { eventNameFor } from '../catalog/eventNameFor';
 import { formatUnixSeconds } from '../internal/formatUnixSeconds';
-import { isEmailAddress } from '../internal/isEmailAddress';
 import { isPlainObject } from '../internal/isPlainObject';
 import { messageIdFor } from '../internal/messageIdFor';
 import { resolveIdentity } from '../internal/resolveIdentity';
@@ -83,7 +82,6 @@ export function toSegmentTrack(webhook: AnyWebhook, options?: ToSegmentTrackOpti
 
   const properties: Record<string, unknown> = {};
   let link: TrackLink | undefined;
-  let leftover: Record<string, unknown> | undefined;
   let identifiers: unknown;
   let customerId: unknown;
   let emailAddress: unknown;
@@ -96,8 +94,7 @@ export function toSegmentTrack(webhook: AnyWebhook, options?: ToSegmentTrackOpti
     switch (key) {
       case 'identifiers':
         identifiers = value;
-        if (isPlainObject(value)) leftover = leftoverIdentifiers(value);
-        else if (value !== undefined) setProperty(properties, 'identifiers', value);
+        if (!isPlainObject(value) && value !== undefined) setProperty(properties, 'identifiers', value);
         break;
       case 'customer_id':
         properties.userId = customerId = value;
@@ -131,7 +128,10 @@ export function toSegmentTrack(webhook: AnyWebhook, options?: ToSegmentTrackOpti
   }
   const identity = resolveIdentity(objectType, identifiers, customerId, emailAddress, recipient);
   if (identity.cioId !== undefined) properties.cio_id = identity.cioId;
-  if (leftover !== undefined) properties.identifiers = leftover;
+  if (isPlainObject(identifiers)) {
+    const leftover = leftoverIdentifiers(identifiers, identity.email);
+    if (leftover !== undefined) properties.identifiers = leftover;
+  }
   if (!(carriesContent && options?.bodyContent === true)) properties.content = null;
   else if (typeof content === 'string') properties.content = content;
 
@@ -142,11 +142,14 @@ export function toSegmentTrack(webhook: AnyWebhook, options?: ToSegmentTrackOpti
     userId: identity.userId,
     messageId: options?.messageId === undefined ? messageIdFor(webhook.event_id) : options.messageId(webhook),
     timestamp: formatUnixSeconds(webhook.timestamp),
-    context: {
-      integration: { name: 'customer.io', version: '2.0.0' },
-      library: { name: 'unknown', version: 'unknown' },
-      ...(identity.email === undefined ? {} : { traits: { email: identity.email } }),
-    },
+    context:
+      identity.email === undefined
+        ? { integration: { name: 'customer.io', version: '2.0.0' }, library: { name: 'unknown', version: 'unknown' } }
+        : {
+            integration: { name: 'customer.io', version: '2.0.0' },
+            library: { name: 'unknown', version: 'unknown' },
+            traits: { email: identity.email },
+          },
     integrations: { 'Customer.io': options?.sendBackToCustomerIo === true },
     properties,
   };
@@ -157,14 +160,14 @@ export function toSegmentTrack(webhook: AnyWebhook, options?: ToSegmentTrackOpti
 
 // `id` became the userId and an email-shaped `email` the email trait; whatever else is in
 // `identifiers` (cio_id aside) is handed back so that nothing is lost.
-function leftoverIdentifiers(identifiers: Record<string, unknown>): Record<string, unknown> | undefined {
+function leftoverIdentifiers(identifiers: Record<string, unknown>, email: string | undefined): Record<string, unknown> | undefined {
   let rest: Record<string, unknown> | undefined;
   for (const key in identifiers) {
     const value = identifiers[key];
     if (key === 'id' && (value === null || typeof value === 'string')) {
       if (value === null || value !== '') continue;
     }
-    if (key === 'email' && (value === null || isEmailAddress(value))) continue;
+    if (key === 'email' && (value === null || (value === email && email !== undefined))) continue;
     if (key === 'cio_id' && typeof value === 'string' && value !== '') continue;
     setProperty((rest ??= {}), key, value);
   }

@@ -2,7 +2,7 @@ import { fieldTypes } from '../catalog/catalog';
 import { findCatalogEntry, isKnownObjectType } from '../catalog/catalogEntries';
 import { describeValue } from '../internal/describeValue';
 import { isPlainObject } from '../internal/isPlainObject';
-import { resolveIdentity } from '../internal/resolveIdentity';
+import { namesPerson } from '../internal/resolveIdentity';
 import type { AnyWebhook, ReportingWebhook } from '../webhook/reportingWebhook';
 import type { Issue, IssueCode, SafeParseResult } from './issue';
 
@@ -140,8 +140,7 @@ function checkData(objectType: unknown, data: Record<string, unknown>, issues: I
       else if (name === 'recipient') recipient = value;
     }
   }
-  const identity = resolveIdentity(objectType, identifiers, customerId, emailAddress, recipient);
-  return identity.userId !== '' || identity.email !== undefined || identity.cioId !== undefined;
+  return namesPerson(objectType, identifiers, customerId, emailAddress, recipient);
 }
 
 /**

@@ -1,0 +1,89 @@
+// `npm run bench`: the cost of this library per event, as ratios against baselines measured in the
+// same run (never asserted in tests). `--short` runs a quick pass (CI keeps the benchmark working);
+// `--write` puts the table into docs/performance.md.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { measure } from 'mitata';
+import { safeParseWebhook, toSegmentTrack } from '../src/index';
+import { webhookCorpus } from './corpus';
+import { extraComparisons } from './extra';
+
+const short = process.argv.includes('--short');
+const write = process.argv.includes('--write');
+
+/** One measured pair: a baseline and the library's work on the same input, per event. */
+export interface Comparison {
+  name: string;
+  baseline: { label: string; run: () => unknown };
+  subject: { label: string; run: () => unknown };
+  /** Events processed by one call of `run`. */
+  events: number;
+  /** The most the subject may cost, as a multiple of the baseline. */
+  target: number;
+}
+
+let sink: unknown;
+
+async function nsPerEvent(run: () => unknown, events: number): Promise<number> {
+  const stats = await measure(
+    () => {
+      sink = run();
+    },
+    short ? { min_cpu_time: 50e6, max_samples: 20 } : { min_cpu_time: 1500e6, min_samples: 30 },
+  );
+  // The median sample: robust against the other core's noise on a 2-core machine.
+  return stats.p50 / events;
+}
+
+const bodies = webhookCorpus(short ? 1 : 4);
+
+const comparisons: Comparison[] = [
+  {
+    name: 'validate and map a webhook body',
+    baseline: { label: 'JSON.parse', run: () => bodies.map((body) => JSON.parse(body)) },
+    subject: {
+      label: 'JSON.parse + safeParseWebhook + toSegmentTrack',
+      run: () =>
+        bodies.map((body) => {
+          const parsed = safeParseWebhook(JSON.parse(body));
+          return parsed.success ? toSegmentTrack(parsed.value) : parsed.issues;
+        }),
+    },
+    events: bodies.length,
+    target: 1.3,
+  },
+  ...(await extraComparisons({ bodies, short })),
+];
+
+const rows: string[] = [];
+for (const comparison of comparisons) {
+  // Alternate the two, so that drift of the machine affects both alike.
+  const base1 = await nsPerEvent(comparison.baseline.run, comparison.events);
+  const subject1 = await nsPerEvent(comparison.subject.run, comparison.events);
+  const base2 = await nsPerEvent(comparison.baseline.run, comparison.events);
+  const subject2 = await nsPerEvent(comparison.subject.run, comparison.events);
+  const base = Math.min(base1, base2);
+  const subject = Math.min(subject1, subject2);
+  const ratio = subject / base;
+  rows.push(
+    `| ${comparison.name} | ${comparison.baseline.label}: ${base.toFixed(0)} ns | ${comparison.subject.label}: ${subject.toFixed(0)} ns | **${ratio.toFixed(2)}×** | ≤ ${comparison.target}× ${ratio <= comparison.target ? '✓' : '✗'} |`,
+  );
+  console.log(rows.at(-1));
+}
+void sink;
+
+const table = [
+  `Corpus: ${bodies.length} webhook bodies, ${Math.round(bodies.reduce((n, b) => n + b.length, 0) / bodies.length)} bytes on average; Node ${process.version}, ${short ? 'short run' : 'full run'}.`,
+  '',
+  '| what | baseline (per event) | library (per event) | ratio | target |',
+  '| --- | --- | --- | ---: | --- |',
+  ...rows,
+].join('\n');
+console.log(`\n${table}`);
+
+if (write) {
+  const path = new URL('../docs/performance.md', import.meta.url);
+  const doc = readFileSync(path, 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  writeFileSync(path, doc.slice(0, doc.indexOf(start) + start.length) + `\n${table}\n` + doc.slice(doc.indexOf(end)));
+}
