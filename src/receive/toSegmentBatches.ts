@@ -1,0 +1,173 @@
+import { segmentBatchLimits } from './segmentBatchLimits';
+import { utf8ByteLength } from './utf8ByteLength';
+
+/** Options of {@link toSegmentBatches}. */
+export interface ToSegmentBatchesOptions {
+  /**
+   * The body's `sentAt`: set it only to the real send time (`reference/segment.md` §2), since Segment
+   * shifts every call's `timestamp` by `receivedAt − sentAt`. Omitted: no `sentAt`.
+   */
+  readonly sentAt?: Date | string | undefined;
+  /** The write key, put in each body for Segment's in-body authentication. Omitted: no `writeKey`. */
+  readonly writeKey?: string | undefined;
+  /**
+   * When a call is over `maxCallBytes`, send it with `properties.content: null` and
+   * `properties.content_dropped: true` if that brings it within the limit. Off: such a call is rejected.
+   */
+  readonly dropOversizedContent?: boolean | undefined;
+  /** Default: {@link segmentBatchLimits}`.maxCallBytes` (32 × 1024). */
+  readonly maxCallBytes?: number | undefined;
+  /** Default: {@link segmentBatchLimits}`.maxBodyBytes` (500,000). */
+  readonly maxBodyBytes?: number | undefined;
+  /** Default: {@link segmentBatchLimits}`.maxCallsPerBody` (2,500). */
+  readonly maxCallsPerBody?: number | undefined;
+}
+
+/** A `/v1/batch` request body. */
+export interface SegmentBatchBody<TCall> {
+  batch: TCall[];
+  sentAt?: string;
+  writeKey?: string;
+}
+
+/** One body of {@link toSegmentBatches}, as an object and as the JSON to send. */
+export interface SegmentBatch<TCall> {
+  readonly body: SegmentBatchBody<TCall>;
+  /** `JSON.stringify(body)`, built from each call's JSON so that no call is serialized twice. */
+  readonly json: string;
+  /** UTF-8 bytes of `json`. */
+  readonly bytes: number;
+  /** The position in the input of each call in `body.batch`, in the same order. */
+  readonly indexes: readonly number[];
+}
+
+/** Why {@link toSegmentBatches} kept a call out of every body. */
+export type RejectedCallReason = 'call_too_large' | 'body_too_large' | 'not_serializable';
+
+/** A call that {@link toSegmentBatches} kept out of every body, because Segment would reject it. */
+export interface RejectedCall<TCall> {
+  /** Its position in the input. */
+  readonly index: number;
+  readonly call: TCall;
+  /** UTF-8 bytes of its JSON (before any content was dropped); 0 when it has no JSON. */
+  readonly bytes: number;
+  readonly reason: RejectedCallReason;
+}
+
+/** What {@link toSegmentBatches} returns: the bodies to send, and the calls that cannot be sent. */
+export interface SegmentBatches<TCall> {
+  readonly batches: readonly SegmentBatch<TCall>[];
+  readonly rejected: readonly RejectedCall<TCall>[];
+  /** Input positions of the calls sent with their `content` dropped (`dropOversizedContent`). */
+  readonly contentDropped: readonly number[];
+}
+
+const hasOwn = Object.hasOwn;
+
+/**
+ * Splits Segment calls into `/v1/batch` bodies that stay within Segment's limits.
+ *
+ * Every body holds at most `maxCallsPerBody` calls and `maxBodyBytes` bytes of JSON (UTF-8, `sentAt` and
+ * `writeKey` included), and every call at most `maxCallBytes` (see {@link segmentBatchLimits}). The
+ * calls keep their order, across and within bodies; each one is in exactly one body or in `rejected`.
+ * A call too large for Segment is never put in a body, where it would be refused: with
+ * `dropOversizedContent` its message body is dropped when that is enough, otherwise it is rejected.
+ *
+ * Pure: each call is serialized once, the input is never mutated, and a call whose content is
+ * dropped is a copy.
+ *
+ * @throws {RangeError} When a limit option is not a positive integer (a programming error, not data).
+ * @example
+ * const { batches, rejected } = toSegmentBatches(calls, { writeKey, sentAt: new Date() });
+ * for (const { json } of batches) await fetch(segmentEndpoint('eu'), { method: 'POST', body: json, headers });
+ */
+export function toSegmentBatches<TCall extends object>(
+  calls: readonly TCall[],
+  options?: ToSegmentBatchesOptions,
+): SegmentBatches<TCall> {
+  const maxCallBytes = limit(options?.maxCallBytes, segmentBatchLimits.maxCallBytes, 'maxCallBytes');
+  const maxBodyBytes = limit(options?.maxBodyBytes, segmentBatchLimits.maxBodyBytes, 'maxBodyBytes');
+  const maxCalls = limit(options?.maxCallsPerBody, segmentBatchLimits.maxCallsPerBody, 'maxCallsPerBody');
+  const sentAt = options?.sentAt instanceof Date ? options.sentAt.toISOString() : options?.sentAt;
+  const writeKey = options?.writeKey;
+
+  // The body is `{"batch":[` + calls joined by `,` + `]` + tail + `}`, keys in the order `body` has them.
+  let tail = '';
+  if (sentAt !== undefined) tail += `,"sentAt":${JSON.stringify(sentAt)}`;
+  if (writeKey !== undefined) tail += `,"writeKey":${JSON.stringify(writeKey)}`;
+  const overhead = utf8ByteLength(tail) + '{"batch":[]}'.length;
+
+  const batches: SegmentBatch<TCall>[] = [];
+  const rejected: RejectedCall<TCall>[] = [];
+  const contentDropped: number[] = [];
+  let batch: TCall[] = [];
+  let parts: string[] = [];
+  let indexes: number[] = [];
+  let bytes = overhead;
+
+  const close = (): void => {
+    const body: SegmentBatchBody<TCall> = { batch };
+    if (sentAt !== undefined) body.sentAt = sentAt;
+    if (writeKey !== undefined) body.writeKey = writeKey;
+    batches.push({ body, json: `{"batch":[${parts.join(',')}]${tail}}`, bytes, indexes });
+    batch = [];
+    parts = [];
+    indexes = [];
+    bytes = overhead;
+  };
+
+  for (let index = 0; index < calls.length; index++) {
+    let call = calls[index] as TCall;
+    let json: unknown = JSON.stringify(call);
+    if (typeof json !== 'string') {
+      rejected.push({ index, call, bytes: 0, reason: 'not_serializable' });
+      continue;
+    }
+    const originalSize = utf8ByteLength(json);
+    let size = originalSize;
+    if (size > maxCallBytes) {
+      const slimmed = options?.dropOversizedContent === true ? withoutContent(call) : undefined;
+      const slimJson = slimmed === undefined ? undefined : JSON.stringify(slimmed);
+      const slimSize = slimJson === undefined ? Number.POSITIVE_INFINITY : utf8ByteLength(slimJson);
+      if (slimmed === undefined || slimJson === undefined || slimSize > maxCallBytes) {
+        rejected.push({ index, call, bytes: size, reason: 'call_too_large' });
+        continue;
+      }
+      contentDropped.push(index);
+      call = slimmed;
+      json = slimJson;
+      size = slimSize;
+    }
+    if (overhead + size > maxBodyBytes) {
+      rejected.push({ index, call: calls[index] as TCall, bytes: originalSize, reason: 'body_too_large' });
+      continue;
+    }
+    // A comma separates the call from the previous one in the same body.
+    if (batch.length > 0 && (batch.length === maxCalls || bytes + 1 + size > maxBodyBytes)) close();
+    if (batch.length > 0) bytes += 1;
+    batch.push(call);
+    parts.push(json as string);
+    indexes.push(index);
+    bytes += size;
+  }
+  if (batch.length > 0) close();
+  return { batches, rejected, contentDropped };
+}
+
+function limit(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new RangeError(`toSegmentBatches: ${name} must be a positive integer, received ${String(value)}`);
+  }
+  return value;
+}
+
+// Only a call whose `properties.content` holds something can get smaller by dropping it.
+function withoutContent<TCall extends object>(call: TCall): TCall | undefined {
+  const properties = (call as { properties?: unknown }).properties;
+  if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) return undefined;
+  if (!hasOwn(properties, 'content')) return undefined;
+  const content = (properties as { content?: unknown }).content;
+  if (content === null || content === undefined) return undefined;
+  return { ...call, properties: { ...properties, content: null, content_dropped: true } };
+}

@@ -1,0 +1,286 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { toSegmentTrack } from '../../src/mapping/toSegmentTrack';
+import { segmentBatchLimits } from '../../src/receive/segmentBatchLimits';
+import {
+  type SegmentBatches,
+  toSegmentBatches,
+  type ToSegmentBatchesOptions,
+} from '../../src/receive/toSegmentBatches';
+import { anyWebhookArbitrary, textArbitrary } from '../arbitraries/webhook';
+
+// Sizes are measured with Buffer.byteLength and JSON.stringify here, independently of the implementation.
+const bytesOf = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), 'utf8');
+
+type Call = { properties: Record<string, unknown>; [key: string]: unknown };
+
+/** Text of a random size: a multibyte-capable snippet repeated up to `maxRepeat` times. */
+const sizedTextArbitrary = (maxRepeat: number): fc.Arbitrary<string> =>
+  fc.tuple(textArbitrary, fc.nat({ max: maxRepeat })).map(([text, n]) => text.repeat(n));
+
+/** A mapped call with a body of random size in `content` and, sometimes, padding elsewhere that cannot be dropped. */
+const callArbitrary = (maxRepeat: number): fc.Arbitrary<Call> =>
+  fc
+    .tuple(
+      anyWebhookArbitrary,
+      fc.option(sizedTextArbitrary(maxRepeat), { nil: undefined }),
+      fc.option(sizedTextArbitrary(maxRepeat), { nil: undefined, freq: 4 }),
+    )
+    .map(([webhook, content, padding]) => {
+      const call = toSegmentTrack(webhook) as unknown as Call;
+      if (content !== undefined) call.properties.content = content;
+      if (padding !== undefined) call.properties.padding = padding;
+      return call;
+    });
+
+function checkInvariants(calls: readonly Call[], options: ToSegmentBatchesOptions, result: SegmentBatches<Call>): void {
+  const maxCallBytes = options.maxCallBytes ?? segmentBatchLimits.maxCallBytes;
+  const maxBodyBytes = options.maxBodyBytes ?? segmentBatchLimits.maxBodyBytes;
+  const maxCalls = options.maxCallsPerBody ?? segmentBatchLimits.maxCallsPerBody;
+  const dropped = new Set(result.contentDropped);
+  const sentIndexes: number[] = [];
+
+  result.batches.forEach((batch, b) => {
+    // No body over a limit; the JSON is the body's; the byte count is right.
+    expect(batch.json).toBe(JSON.stringify(batch.body));
+    expect(batch.bytes).toBe(Buffer.byteLength(batch.json, 'utf8'));
+    expect(batch.bytes).toBeLessThanOrEqual(maxBodyBytes);
+    expect(batch.body.batch.length).toBeGreaterThan(0);
+    expect(batch.body.batch.length).toBeLessThanOrEqual(maxCalls);
+    expect(batch.indexes).toHaveLength(batch.body.batch.length);
+    if (options.sentAt !== undefined) expect(typeof batch.body.sentAt).toBe('string');
+    else expect(batch.body).not.toHaveProperty('sentAt');
+    if (options.writeKey !== undefined) expect(batch.body.writeKey).toBe(options.writeKey);
+    else expect(batch.body).not.toHaveProperty('writeKey');
+
+    batch.body.batch.forEach((sent, k) => {
+      const index = batch.indexes[k] as number;
+      const original = calls[index] as Call;
+      expect(bytesOf(sent)).toBeLessThanOrEqual(maxCallBytes);
+      if (dropped.has(index)) {
+        expect(bytesOf(original)).toBeGreaterThan(maxCallBytes);
+        expect(sent).toEqual({ ...original, properties: { ...original.properties, content: null, content_dropped: true } });
+      } else {
+        expect(sent).toBe(original);
+      }
+      sentIndexes.push(index);
+    });
+
+    // Greedy: a body is closed only when the next call would break a limit.
+    const next = result.batches[b + 1];
+    if (next !== undefined) {
+      const first = next.body.batch[0];
+      const full = batch.body.batch.length === maxCalls || batch.bytes + 1 + bytesOf(first) > maxBodyBytes;
+      expect(full).toBe(true);
+    }
+  });
+
+  // Order preserved, across and within bodies.
+  for (let i = 1; i < sentIndexes.length; i++) expect(sentIndexes[i]).toBeGreaterThan(sentIndexes[i - 1] as number);
+
+  // Nothing lost, nothing duplicated: every input index is sent once or rejected once.
+  const all = [...sentIndexes, ...result.rejected.map((r) => r.index)].sort((a, b) => a - b);
+  expect(all).toEqual(calls.map((_, i) => i));
+
+  for (const rejection of result.rejected) {
+    const original = calls[rejection.index] as Call;
+    expect(rejection.call).toBe(original);
+    expect(rejection.reason).toBe('call_too_large');
+    expect(rejection.bytes).toBe(bytesOf(original));
+    expect(rejection.bytes).toBeGreaterThan(maxCallBytes);
+    const content = original.properties.content;
+    if (options.dropOversizedContent === true && content !== null && content !== undefined) {
+      // Dropping the content was tried and was not enough.
+      expect(bytesOf({ ...original, properties: { ...original.properties, content: null, content_dropped: true } })).toBeGreaterThan(
+        maxCallBytes,
+      );
+    }
+  }
+  if (dropped.size > 0) expect(options.dropOversizedContent).toBe(true);
+}
+
+const optionsArbitrary = (limits: fc.Arbitrary<Partial<ToSegmentBatchesOptions>>): fc.Arbitrary<ToSegmentBatchesOptions> =>
+  fc
+    .tuple(
+      limits,
+      fc.option(fc.date({ noInvalidDate: true, min: new Date(0), max: new Date(4e12) }), { nil: undefined }),
+      fc.option(textArbitrary, { nil: undefined }),
+      fc.boolean(),
+    )
+    .map(([l, sentAt, writeKey, dropOversizedContent]) => {
+      const options: { -readonly [K in keyof ToSegmentBatchesOptions]: ToSegmentBatchesOptions[K] } = {
+        ...l,
+        dropOversizedContent,
+      };
+      if (sentAt !== undefined) options.sentAt = sentAt;
+      if (writeKey !== undefined) options.writeKey = writeKey;
+      return options;
+    });
+
+describe('toSegmentBatches', () => {
+  test('property: small custom limits, many splits (1,000 runs)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(callArbitrary(60), { maxLength: 40 }),
+        optionsArbitrary(
+          fc.record({
+            maxCallBytes: fc.integer({ min: 700, max: 4000 }),
+            maxBodyBytes: fc.integer({ min: 4200, max: 20000 }),
+            maxCallsPerBody: fc.integer({ min: 1, max: 12 }),
+          }),
+        ),
+        (calls, options) => {
+          checkInvariants(calls, options, toSegmentBatches(calls, options));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  test("property: Segment's own limits, calls up to and over 32 KB (1,000 runs)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            { weight: 6, arbitrary: callArbitrary(20) },
+            { weight: 1, arbitrary: callArbitrary(3000) },
+          ),
+          { maxLength: 60 },
+        ),
+        optionsArbitrary(fc.constant({})),
+        (calls, options) => {
+          checkInvariants(calls, options, toSegmentBatches(calls, options));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  test('property: bodies are filled to the byte and the call, never one over (1,000 runs)', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 30 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: -2, max: 2 }),
+        fc.integer({ min: 1, max: 10 }),
+        fc.option(textArbitrary, { nil: undefined }),
+        (text, count, perBody, slack, maxCalls, writeKey) => {
+          // Equal-size calls, and a body limit right at (or a byte or two around) `perBody` calls.
+          const calls = Array.from({ length: count }, (_, i) => ({ i: i % 10, text }));
+          const size = bytesOf(calls[0]);
+          const empty = bytesOf(writeKey === undefined ? { batch: [] } : { batch: [], writeKey });
+          const maxBodyBytes = Math.max(empty + size, empty + perBody * size + (perBody - 1) + slack);
+          // Independent count of calls per body: the most k with empty + k·size + (k − 1) commas ≤ limit.
+          let fit = 0;
+          while (empty + (fit + 1) * size + fit <= maxBodyBytes) fit++;
+          const expected = Math.min(fit, maxCalls);
+          const options = writeKey === undefined ? { maxBodyBytes, maxCallsPerBody: maxCalls } : { maxBodyBytes, maxCallsPerBody: maxCalls, writeKey };
+          const { batches } = toSegmentBatches(calls, options);
+          const lengths = batches.map((b) => b.body.batch.length);
+          expect(lengths).toEqual(
+            Array.from({ length: Math.ceil(count / expected) }, (_, b) => Math.min(expected, count - b * expected)),
+          );
+          for (const batch of batches) expect(Buffer.byteLength(batch.json)).toBeLessThanOrEqual(maxBodyBytes);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  test('never mutates its input', () => {
+    fc.assert(
+      fc.property(fc.array(callArbitrary(3000), { maxLength: 10 }), (calls) => {
+        const before = structuredClone(calls);
+        toSegmentBatches(calls, { dropOversizedContent: true });
+        expect(calls).toEqual(before);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  const base = { type: 'track', event: 'Email Sent', userId: 'u1', messageId: 'api-x', properties: { content: '' } };
+  /** A call whose JSON is exactly `bytes` long (ASCII content). */
+  const callOfSize = (bytes: number, content = 'x'): typeof base => {
+    const call = { ...base, properties: { content: '' } };
+    const fill = bytes - bytesOf(call);
+    call.properties.content = content.repeat(Math.floor(fill / Buffer.byteLength(content))) + 'x'.repeat(fill % Buffer.byteLength(content));
+    expect(bytesOf(call)).toBe(bytes);
+    return call;
+  };
+
+  test('a call of exactly 32 × 1024 bytes goes in; one byte more is rejected', () => {
+    const fits = callOfSize(32 * 1024);
+    const over = callOfSize(32 * 1024 + 1);
+    const result = toSegmentBatches([fits, over]);
+    expect(result.batches.map((b) => b.body.batch)).toEqual([[fits]]);
+    expect(result.rejected).toEqual([{ index: 1, call: over, bytes: 32 * 1024 + 1, reason: 'call_too_large' }]);
+  });
+
+  test('multibyte content is measured in UTF-8 bytes, not characters', () => {
+    const over = callOfSize(32 * 1024 + 2, '€');
+    expect(JSON.stringify(over).length).toBeLessThan(32 * 1024);
+    expect(toSegmentBatches([over]).rejected).toHaveLength(1);
+  });
+
+  test('dropOversizedContent sends the call without its content, and says so', () => {
+    const over = callOfSize(40_000);
+    const result = toSegmentBatches([over], { dropOversizedContent: true });
+    expect(result.rejected).toEqual([]);
+    expect(result.contentDropped).toEqual([0]);
+    expect(result.batches[0]?.body.batch).toEqual([
+      { ...over, properties: { content: null, content_dropped: true } },
+    ]);
+    expect(over.properties.content).toHaveLength(40_000 - bytesOf({ ...base, properties: { content: '' } }));
+  });
+
+  test('a call too large without its content is rejected even with dropOversizedContent', () => {
+    const call = { ...base, properties: { content: 'c', other: 'o'.repeat(40_000) } };
+    const result = toSegmentBatches([call], { dropOversizedContent: true });
+    expect(result.batches).toEqual([]);
+    expect(result.rejected).toEqual([{ index: 0, call, bytes: bytesOf(call), reason: 'call_too_large' }]);
+  });
+
+  test('2,500 calls make one body; 2,501 make two', () => {
+    const calls = Array.from({ length: 2501 }, (_, i) => ({ ...base, messageId: `api-${i}` }));
+    expect(toSegmentBatches(calls.slice(0, 2500)).batches.map((b) => b.body.batch.length)).toEqual([2500]);
+    expect(toSegmentBatches(calls).batches.map((b) => b.body.batch.length)).toEqual([2500, 1]);
+  });
+
+  test('a body fills up to exactly 500,000 bytes, sentAt and writeKey included', () => {
+    const sentAt = new Date('2026-01-01T00:00:00.000Z');
+    const writeKey = 'wk_ü';
+    const empty = Buffer.byteLength(JSON.stringify({ batch: [], sentAt: sentAt.toISOString(), writeKey }));
+    // 20 calls of equal size plus their 19 commas fill the body to the byte.
+    const room = 500_000 - empty - 19;
+    const calls = Array.from({ length: 20 }, () => callOfSize(Math.floor(room / 20)));
+    const last = callOfSize(room - Math.floor(room / 20) * 19);
+    calls[19] = last;
+    const one = toSegmentBatches([...calls], { sentAt, writeKey });
+    expect(one.batches.map((b) => b.bytes)).toEqual([500_000]);
+    const two = toSegmentBatches([...calls.slice(0, 19), callOfSize(bytesOf(last) + 1)], { sentAt, writeKey });
+    expect(two.batches.map((b) => b.body.batch.length)).toEqual([19, 1]);
+  });
+
+  test('a call that no body can hold under tiny custom limits is rejected, not sent', () => {
+    const call = callOfSize(200);
+    expect(toSegmentBatches([call], { maxBodyBytes: 150 }).rejected).toEqual([
+      { index: 0, call, bytes: 200, reason: 'body_too_large' },
+    ]);
+  });
+
+  test('a call without JSON is rejected', () => {
+    const call = { toJSON: () => undefined };
+    expect(toSegmentBatches([call]).rejected).toEqual([{ index: 0, call, bytes: 0, reason: 'not_serializable' }]);
+  });
+
+  test('no calls, no bodies', () => {
+    expect(toSegmentBatches([])).toEqual({ batches: [], rejected: [], contentDropped: [] });
+  });
+
+  test.each([[0], [-1], [1.5], [Number.NaN]])('a limit of %d is a RangeError', (bad) => {
+    expect(() => toSegmentBatches([], { maxCallsPerBody: bad })).toThrow(RangeError);
+    expect(() => toSegmentBatches([], { maxBodyBytes: bad })).toThrow(RangeError);
+    expect(() => toSegmentBatches([], { maxCallBytes: bad })).toThrow(RangeError);
+  });
+});

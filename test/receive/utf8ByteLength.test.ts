@@ -1,0 +1,28 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { utf8ByteLength } from '../../src/receive/utf8ByteLength';
+
+describe('utf8ByteLength', () => {
+  test('counts what TextEncoder writes, lone surrogates included', () => {
+    const encoder = new TextEncoder();
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.string()), (text) => {
+        expect(utf8ByteLength(text)).toBe(encoder.encode(text).length);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test.each([
+    ['', 0],
+    ['a', 1],
+    ['é', 2],
+    ['€', 3],
+    ['👋', 4],
+    ['\ud83d', 3],
+    ['\udc4b', 3],
+    ['\ud83da', 4],
+  ])('%j is %i bytes', (text, bytes) => {
+    expect(utf8ByteLength(text)).toBe(bytes);
+  });
+});
