@@ -1,0 +1,19 @@
+import type { StandardSchemaV1 } from './standardSchema';
+import { type ParsedSegmentTrack, safeParseSegmentTrack } from './safeParseSegmentTrack';
+
+/**
+ * The 2.0.0 track-call validator as a Standard Schema v1 object, for any framework that accepts one.
+ *
+ * `validate` applies `safeParseSegmentTrack` (catalog events only) and returns `{ value }` or
+ * `{ issues }`; each issue keeps its `code` next to the spec's `message` and `path`.
+ */
+export const segmentTrackSchema: StandardSchemaV1<unknown, ParsedSegmentTrack> = Object.freeze({
+  '~standard': Object.freeze({
+    version: 1 as const,
+    vendor: 'customerio-segment',
+    validate(value: unknown): StandardSchemaV1.Result<ParsedSegmentTrack> {
+      const result = safeParseSegmentTrack(value);
+      return result.success ? { value: result.value } : { issues: result.issues };
+    },
+  }),
+});

@@ -1,0 +1,19 @@
+import type { StandardSchemaV1 } from './standardSchema';
+import { type SegmentTrackV1, safeParseV1Track } from './safeParseV1Track';
+
+/**
+ * The 1.0.0 track-call validator as a Standard Schema v1 object, for any framework that accepts one.
+ *
+ * `validate` applies `safeParseV1Track` and returns `{ value }` or `{ issues }`; each issue keeps its
+ * `code` next to the spec's `message` and `path`.
+ */
+export const segmentTrackV1Schema: StandardSchemaV1<unknown, SegmentTrackV1> = Object.freeze({
+  '~standard': Object.freeze({
+    version: 1 as const,
+    vendor: 'customerio-segment',
+    validate(value: unknown): StandardSchemaV1.Result<SegmentTrackV1> {
+      const result = safeParseV1Track(value);
+      return result.success ? { value: result.value } : { issues: result.issues };
+    },
+  }),
+});

@@ -1,0 +1,60 @@
+import { attributionFields, fieldTypes } from '../catalog/catalog';
+import { catalogEntries } from '../catalog/catalogEntries';
+
+/** The JSON type of one `properties` field: a catalog field type, or one the mapping makes. */
+export type TrackFieldType = (typeof fieldTypes)[keyof typeof fieldTypes] | 'link';
+
+/** One checked `properties` field: its name and type. */
+export type TrackFieldRule = readonly [name: string, type: TrackFieldType];
+
+// Webhook fields that the mapping renames or rebuilds: they never reach `properties` under their own
+// name with their own type.
+const remapped = new Set<string>(['identifiers', 'customer_id', 'href', 'link_id', 'content']);
+
+// What the mapping writes on every call (segment/segmentTrack.ts, CommonTrackProperties).
+const common: readonly TrackFieldRule[] = [
+  ['userId', 'string'],
+  ['cio_id', 'string'],
+  ['content', 'string|null'],
+  ['identifiers', 'object'],
+  ['link', 'link'],
+  ['content_dropped', 'boolean'],
+];
+
+// The fields seed 004 says 1.0.0 had and 2.0.0 dropped; names can be null where the message has none.
+const v1Only: readonly TrackFieldRule[] = [
+  ['email_id', 'string'],
+  ['email_subject', 'string'],
+  ['action_name', 'string|null'],
+  ['campaign_name', 'string|null'],
+  ['newsletter_name', 'string|null'],
+  ['transactional_message_name', 'string|null'],
+];
+
+function rulesOf(fields: readonly string[], extra: readonly TrackFieldRule[]): readonly TrackFieldRule[] {
+  const rules: TrackFieldRule[] = [];
+  for (const field of fields) {
+    if (!remapped.has(field)) rules.push([field, fieldTypes[field as keyof typeof fieldTypes]]);
+  }
+  return [...rules, ...extra];
+}
+
+const byEvent: Record<string, readonly TrackFieldRule[]> = Object.create(null);
+for (const entry of catalogEntries) byEvent[entry.event] = rulesOf([...attributionFields, ...entry.fields], common);
+
+/**
+ * The typed `properties` fields of every track call, derived from the catalog: per 2.0.0 event name,
+ * for events outside the catalog, and for 1.0.0 calls.
+ *
+ * The validator and the JSON Schemas read the same lists, so they check the same fields. `byEvent` has
+ * no prototype: an event named `constructor` or `__proto__` finds nothing.
+ */
+export const trackFieldRules: {
+  readonly byEvent: Readonly<Record<string, readonly TrackFieldRule[]>>;
+  readonly unknownEvent: readonly TrackFieldRule[];
+  readonly v1: readonly TrackFieldRule[];
+} = {
+  byEvent,
+  unknownEvent: rulesOf(attributionFields, common),
+  v1: rulesOf(attributionFields, [...common, ...v1Only]),
+};
