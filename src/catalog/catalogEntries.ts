@@ -18,7 +18,7 @@ export interface CatalogEntry {
  * Derived once at load; the table behind {@link findCatalogEntry} has no prototype, so a metric named
  * `constructor` or `__proto__` finds nothing.
  */
-export const catalogEntries: readonly CatalogEntry[] = Object.entries(catalog).flatMap(([objectType, metrics]) =>
+export const catalogEntries: readonly CatalogEntry[] = /* @__PURE__ */ Object.entries(catalog).flatMap(([objectType, metrics]) =>
   Object.entries(metrics).map(([metric, fields]) => ({
     objectType,
     metric,
@@ -28,9 +28,15 @@ export const catalogEntries: readonly CatalogEntry[] = Object.entries(catalog).f
   })),
 );
 
-const index: Record<string, Record<string, CatalogEntry>> = Object.create(null);
-for (const entry of catalogEntries) {
-  (index[entry.objectType] ??= Object.create(null) as Record<string, CatalogEntry>)[entry.metric] = entry;
+// A pure call, so that bundlers drop the table from bundles that do not look anything up.
+const index: Record<string, Record<string, CatalogEntry>> = /* @__PURE__ */ indexEntries(catalogEntries);
+
+function indexEntries(entries: readonly CatalogEntry[]): Record<string, Record<string, CatalogEntry>> {
+  const byType: Record<string, Record<string, CatalogEntry>> = Object.create(null);
+  for (const entry of entries) {
+    (byType[entry.objectType] ??= Object.create(null) as Record<string, CatalogEntry>)[entry.metric] = entry;
+  }
+  return byType;
 }
 
 /** Finds the catalog entry of an `object_type` and `metric`, or `undefined`. */

@@ -1,7 +1,5 @@
 import { channelLabels, metricLabelExceptions } from './catalog';
 
-const hasOwn = Object.hasOwn;
-
 function titleCase(value: string): string {
   let out = '';
   for (const word of value.split('_')) {
@@ -20,13 +18,13 @@ function titleCase(value: string): string {
  * @example eventNameFor('email', 'clicked') // "Email Link Clicked"
  */
 export function eventNameFor(objectType: string, metric: string): string {
-  const channel = hasOwn(channelLabels, objectType)
+  const channel = Object.hasOwn(channelLabels, objectType)
     ? channelLabels[objectType as keyof typeof channelLabels]
     : titleCase(objectType);
   const label =
     objectType === 'in_app' && metric === 'clicked'
       ? 'Clicked'
-      : hasOwn(metricLabelExceptions, metric)
+      : Object.hasOwn(metricLabelExceptions, metric)
         ? metricLabelExceptions[metric as keyof typeof metricLabelExceptions]
         : titleCase(metric);
   return `${channel} ${label}`;

@@ -1,4 +1,4 @@
-const twoDigits: string[] = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : `${i}`));
+const twoDigits: string[] = /* @__PURE__ */ Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : `${i}`));
 
 /**
  * Formats whole unix seconds as ISO 8601 in UTC without fractional seconds (`2021-06-16T13:04:06Z`),

@@ -38,8 +38,6 @@ export type RenamedTrack<TTrack> = TTrack extends unknown ? Omit<TTrack, 'event'
 
 type Fixed = { readonly enabledEvents?: undefined; readonly eventNames?: undefined };
 
-const hasOwn = Object.hasOwn;
-
 /**
  * Maps a validated Customer.io reporting webhook to the Segment `track` call that Customer.io's
  * Segment source (2.0.0) sends for it.
@@ -138,7 +136,7 @@ export function toSegmentTrack(webhook: AnyWebhook, options?: ToSegmentTrackOpti
   const eventNames = options?.eventNames;
   const call: Record<string, unknown> = {
     type: 'track',
-    event: eventNames !== undefined && hasOwn(eventNames, defaultName) ? eventNames[defaultName] : defaultName,
+    event: eventNames !== undefined && Object.hasOwn(eventNames, defaultName) ? eventNames[defaultName] : defaultName,
     userId: identity.userId,
     messageId: options?.messageId === undefined ? messageIdFor(webhook.event_id) : options.messageId(webhook),
     timestamp: formatUnixSeconds(webhook.timestamp),

@@ -62,8 +62,6 @@ export interface SegmentBatches<TCall> {
   readonly contentDropped: readonly number[];
 }
 
-const hasOwn = Object.hasOwn;
-
 /**
  * Splits Segment calls into `/v1/batch` bodies that stay within Segment's limits.
  *
@@ -166,7 +164,7 @@ function limit(value: number | undefined, fallback: number, name: string): numbe
 function withoutContent<TCall extends object>(call: TCall): TCall | undefined {
   const properties = (call as { properties?: unknown }).properties;
   if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) return undefined;
-  if (!hasOwn(properties, 'content')) return undefined;
+  if (!Object.hasOwn(properties, 'content')) return undefined;
   const content = (properties as { content?: unknown }).content;
   if (content === null || content === undefined) return undefined;
   return { ...call, properties: { ...properties, content: null, content_dropped: true } };

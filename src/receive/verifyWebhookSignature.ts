@@ -41,7 +41,7 @@ const defaultToleranceSeconds = 300;
 // Unix seconds as Customer.io sends them: plain decimal digits. Fifteen digits keep it an exact number.
 const timestampPattern = /^[0-9]{1,15}$/;
 const signaturePattern = /^[0-9a-fA-F]{64}$/;
-const encoder = new TextEncoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
 
 // Derived from the global rather than named, so that no DOM or WebWorker lib is needed to compile.
 type Subtle = typeof globalThis.crypto.subtle;

@@ -1,47 +1,16 @@
 import { describeValue } from '../internal/describeValue';
 import { isEmailAddress } from '../internal/isEmailAddress';
+import { addIssue, checkField } from '../internal/checkField';
 import { isPlainObject } from '../internal/isPlainObject';
-import type { Issue, IssueCode } from '../validation/issue';
+import type { Issue } from '../validation/issue';
 import { isoTimestampPattern } from './isoTimestampPattern';
-import { type TrackFieldRule, type TrackFieldType, trackFieldRules } from './trackFieldRules';
+import { type TrackFieldRule, trackFieldRules } from './trackFieldRules';
 
 type Path = (string | number)[];
 
-const isoTimestamp = new RegExp(isoTimestampPattern);
+const isoTimestamp = /* @__PURE__ */ new RegExp(isoTimestampPattern);
 
-// Hoisted so that checking a push recipient allocates nothing.
-const recipientKeys = ['device_id', 'device_platform', 'failure_message'] as const;
-
-const typeChecks: Record<Exclude<TrackFieldType, 'recipients' | 'link' | 'identifiers'>, (v: unknown) => boolean> = {
-  string: (v) => typeof v === 'string',
-  integer: Number.isInteger,
-  boolean: (v) => typeof v === 'boolean',
-  'string|null': (v) => v === null || typeof v === 'string',
-  'integer|null': (v) => v === null || Number.isInteger(v),
-  'integer|string': (v) => typeof v === 'string' || Number.isInteger(v),
-  object: isPlainObject,
-};
-
-const typeWords: Record<TrackFieldType, string> = {
-  string: 'a string',
-  integer: 'an integer',
-  boolean: 'a boolean',
-  'string|null': 'a string or null',
-  'integer|null': 'an integer or null',
-  'integer|string': 'an integer or a string',
-  object: 'an object',
-  identifiers: 'an object',
-  recipients: 'an array of objects',
-  link: 'an object',
-};
-
-// Issues are collected lazily: a valid call allocates no array.
-function add(issues: Issue[] | undefined, code: IssueCode, path: Path, message: string): Issue[] {
-  const issue: Issue = { code, path, message };
-  if (issues === undefined) return [issue];
-  issues.push(issue);
-  return issues;
-}
+const add = addIssue;
 
 function checkString(
   issues: Issue[] | undefined,
@@ -66,48 +35,10 @@ function checkTimestamp(issues: Issue[] | undefined, value: unknown, key: string
   return add(issues, 'invalid_timestamp', [key], `must be an ISO 8601 date-time such as "2021-06-16T13:04:06Z", received ${received}`);
 }
 
-function checkField(issues: Issue[] | undefined, type: TrackFieldType, value: unknown, name: string): Issue[] | undefined {
-  if (type === 'recipients') {
-    if (!Array.isArray(value)) {
-      return add(issues, 'invalid_type', ['properties', name], `must be an array, received ${describeValue(value)}`);
-    }
-    for (let i = 0; i < value.length; i++) {
-      const recipient: unknown = value[i];
-      if (!isPlainObject(recipient)) {
-        issues = add(issues, 'invalid_type', ['properties', name, i], `must be an object, received ${describeValue(recipient)}`);
-        continue;
-      }
-      for (const key of recipientKeys) {
-        const v = recipient[key];
-        if (v !== undefined && typeof v !== 'string') {
-          issues = add(issues, 'invalid_type', ['properties', name, i, key], `must be a string, received ${describeValue(v)}`);
-        }
-      }
-    }
-    return issues;
-  }
-  if (type === 'link') {
-    if (!isPlainObject(value)) {
-      return add(issues, 'invalid_type', ['properties', name], `must be an object {id, url}, received ${describeValue(value)}`);
-    }
-    const { id, url } = value;
-    if (id !== undefined && !Number.isInteger(id)) {
-      issues = add(issues, 'invalid_type', ['properties', name, 'id'], `must be an integer, received ${describeValue(id)}`);
-    }
-    if (url !== undefined && typeof url !== 'string') {
-      issues = add(issues, 'invalid_type', ['properties', name, 'url'], `must be a string, received ${describeValue(url)}`);
-    }
-    return issues;
-  }
-  const check = type === 'identifiers' ? isPlainObject : typeChecks[type];
-  if (check(value)) return issues;
-  return add(issues, 'invalid_type', ['properties', name], `must be ${typeWords[type]}, received ${describeValue(value)}`);
-}
-
 function checkProperties(issues: Issue[] | undefined, properties: Record<string, unknown>, rules: readonly TrackFieldRule[]) {
   for (const [name, type] of rules) {
     const value = properties[name];
-    if (value !== undefined) issues = checkField(issues, type, value, name);
+    if (value !== undefined) issues = checkField(issues, type, value, ['properties', name]);
   }
   return issues;
 }

@@ -7,8 +7,8 @@ import { type ParsedSegmentTrack, safeParseSegmentTrack } from './safeParseSegme
  * `validate` applies `safeParseSegmentTrack` (catalog events only) and returns `{ value }` or
  * `{ issues }`; each issue keeps its `code` next to the spec's `message` and `path`.
  */
-export const segmentTrackSchema: StandardSchemaV1<unknown, ParsedSegmentTrack> = Object.freeze({
-  '~standard': Object.freeze({
+export const segmentTrackSchema: StandardSchemaV1<unknown, ParsedSegmentTrack> = /* @__PURE__ */ Object.freeze({
+  '~standard': /* @__PURE__ */ Object.freeze({
     version: 1 as const,
     vendor: 'customerio-segment',
     validate(value: unknown): StandardSchemaV1.Result<ParsedSegmentTrack> {

@@ -9,7 +9,7 @@ export type TrackFieldRule = readonly [name: string, type: TrackFieldType];
 
 // Webhook fields that the mapping renames or rebuilds: they never reach `properties` under their own
 // name with their own type.
-const remapped = new Set<string>(['identifiers', 'customer_id', 'href', 'link_id', 'content']);
+const remapped: readonly string[] = ['identifiers', 'customer_id', 'href', 'link_id', 'content'];
 
 // What the mapping writes on every call (segment/segmentTrack.ts, CommonTrackProperties).
 const common: readonly TrackFieldRule[] = [
@@ -34,13 +34,16 @@ const v1Only: readonly TrackFieldRule[] = [
 function rulesOf(fields: readonly string[], extra: readonly TrackFieldRule[]): readonly TrackFieldRule[] {
   const rules: TrackFieldRule[] = [];
   for (const field of fields) {
-    if (!remapped.has(field)) rules.push([field, fieldTypes[field as keyof typeof fieldTypes]]);
+    if (!remapped.includes(field)) rules.push([field, fieldTypes[field as keyof typeof fieldTypes]]);
   }
   return [...rules, ...extra];
 }
 
-const byEvent: Record<string, readonly TrackFieldRule[]> = Object.create(null);
-for (const entry of catalogEntries) byEvent[entry.event] = rulesOf([...attributionFields, ...entry.fields], common);
+function rulesByEvent(): Record<string, readonly TrackFieldRule[]> {
+  const byEvent: Record<string, readonly TrackFieldRule[]> = Object.create(null);
+  for (const entry of catalogEntries) byEvent[entry.event] = rulesOf([...attributionFields, ...entry.fields], common);
+  return byEvent;
+}
 
 /**
  * The typed `properties` fields of every track call, derived from the catalog: per 2.0.0 event name,
@@ -53,8 +56,8 @@ export const trackFieldRules: {
   readonly byEvent: Readonly<Record<string, readonly TrackFieldRule[]>>;
   readonly unknownEvent: readonly TrackFieldRule[];
   readonly v1: readonly TrackFieldRule[];
-} = {
-  byEvent,
+} = /* @__PURE__ */ (() => ({
+  byEvent: rulesByEvent(),
   unknownEvent: rulesOf(attributionFields, common),
   v1: rulesOf(attributionFields, [...common, ...v1Only]),
-};
+}))();

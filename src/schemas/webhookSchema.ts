@@ -8,8 +8,8 @@ import type { StandardSchemaV1 } from './standardSchema';
  * `validate` applies `safeParseWebhook` (catalog events only) and returns `{ value }` or
  * `{ issues }`; each issue keeps its `code` next to the spec's `message` and `path`.
  */
-export const webhookSchema: StandardSchemaV1<unknown, ReportingWebhook> = Object.freeze({
-  '~standard': Object.freeze({
+export const webhookSchema: StandardSchemaV1<unknown, ReportingWebhook> = /* @__PURE__ */ Object.freeze({
+  '~standard': /* @__PURE__ */ Object.freeze({
     version: 1 as const,
     vendor: 'customerio-segment',
     validate(value: unknown): StandardSchemaV1.Result<ReportingWebhook> {

@@ -4,7 +4,8 @@ import { describeValue } from '../internal/describeValue';
 import { isPlainObject } from '../internal/isPlainObject';
 import { namesPerson } from '../internal/resolveIdentity';
 import type { AnyWebhook, ReportingWebhook } from '../webhook/reportingWebhook';
-import type { Issue, IssueCode, SafeParseResult } from './issue';
+import { addIssue, checkField } from '../internal/checkField';
+import type { Issue, SafeParseResult } from './issue';
 
 /** Options of {@link safeParseWebhook}. */
 export interface SafeParseWebhookOptions {
@@ -15,29 +16,17 @@ export interface SafeParseWebhookOptions {
   allowUnknownEvents?: boolean;
 }
 
-type Path = (string | number)[];
-
 /** Lowercase words joined by `_`: what an unknown `object_type` or `metric` must look like to be accepted. */
 export const unknownNamePattern = '^[a-z][a-z0-9_]{0,63}$';
-const unknownName = new RegExp(unknownNamePattern);
+const unknownName = /* @__PURE__ */ new RegExp(unknownNamePattern);
 
 /** Timestamps at or above this are not plausible unix seconds (year 5138) but are milliseconds since 1973. */
 export const maxTimestampSeconds = 1e11;
 
-const typeWords: Record<string, string> = {
-  string: 'a string',
-  integer: 'an integer',
-  boolean: 'a boolean',
-  'string|null': 'a string or null',
-  'integer|null': 'an integer or null',
-  'integer|string': 'an integer or a string',
-  object: 'an object',
-};
-
 // Field name → type, without a prototype: `data` is walked once with for-in and each own key looked up
 // here, because reading the catalog's field names off `data` one by one misses (through the prototype
 // chain) for every absent field and dominated the cost of validation.
-const fieldTypeOf: Record<string, string> = Object.assign(Object.create(null) as object, fieldTypes);
+const fieldTypeOf: Record<string, string> = /* @__PURE__ */ Object.assign(Object.create(null) as object, fieldTypes);
 
 function timestampProblem(value: unknown): string | undefined {
   if (typeof value === 'number') {
@@ -61,60 +50,12 @@ function timestampProblem(value: unknown): string | undefined {
   return `must be unix seconds as a JSON number, received ${describeValue(value)}`;
 }
 
-function checkIdentifiers(value: Record<string, unknown>, path: Path, issues: Issue[]): void {
-  for (const key of ['id', 'email'] as const) {
-    const v = value[key];
-    if (v !== undefined && v !== null && typeof v !== 'string') {
-      issues.push(issue('invalid_type', [...path, key], `must be a string or null, received ${describeValue(v)}`));
-    }
-  }
-  const cioId = value.cio_id;
-  if (cioId !== undefined && typeof cioId !== 'string') {
-    issues.push(issue('invalid_type', [...path, 'cio_id'], `must be a string, received ${describeValue(cioId)}`));
-  }
-}
-
-function checkRecipients(value: unknown[], path: Path, issues: Issue[]): void {
-  for (let i = 0; i < value.length; i++) {
-    const recipient = value[i];
-    if (!isPlainObject(recipient)) {
-      issues.push(issue('invalid_type', [...path, i], `must be an object, received ${describeValue(recipient)}`));
-      continue;
-    }
-    for (const key of ['device_id', 'device_platform', 'failure_message'] as const) {
-      const v = recipient[key];
-      if (v !== undefined && typeof v !== 'string') {
-        issues.push(issue('invalid_type', [...path, i, key], `must be a string, received ${describeValue(v)}`));
-      }
-    }
-  }
-}
-
-function issue(code: IssueCode, path: Path, message: string): Issue {
-  return { code, path, message };
-}
-
-function isValid(type: string, value: unknown): boolean {
-  switch (type) {
-    case 'string':
-      return typeof value === 'string';
-    case 'integer':
-      return Number.isInteger(value);
-    case 'boolean':
-      return typeof value === 'boolean';
-    case 'string|null':
-      return value === null || typeof value === 'string';
-    case 'integer|null':
-      return value === null || Number.isInteger(value);
-    case 'integer|string':
-      return typeof value === 'string' || Number.isInteger(value);
-    default:
-      return isPlainObject(value);
-  }
-}
-
-// Checks every catalog field of `data` and reports whether the webhook names a person.
-function checkData(objectType: unknown, data: Record<string, unknown>, issues: Issue[]): boolean {
+// Checks every catalog field of `data`; `named` says whether the webhook names a person.
+function checkData(
+  objectType: unknown,
+  data: Record<string, unknown>,
+  issues: Issue[] | undefined,
+): { issues: Issue[] | undefined; named: boolean } {
   let identifiers: unknown;
   let customerId: unknown;
   let emailAddress: unknown;
@@ -124,23 +65,13 @@ function checkData(objectType: unknown, data: Record<string, unknown>, issues: I
     if (type === undefined) continue;
     const value = data[name];
     if (value === undefined) continue;
-    if (type === 'identifiers') {
-      identifiers = value;
-      if (isPlainObject(value)) checkIdentifiers(value, ['data', name], issues);
-      else issues.push(issue('invalid_type', ['data', name], `must be an object, received ${describeValue(value)}`));
-    } else if (type === 'recipients') {
-      if (Array.isArray(value)) checkRecipients(value, ['data', name], issues);
-      else issues.push(issue('invalid_type', ['data', name], `must be an array, received ${describeValue(value)}`));
-    } else {
-      if (!isValid(type, value)) {
-        issues.push(issue('invalid_type', ['data', name], `must be ${typeWords[type]}, received ${describeValue(value)}`));
-      }
-      if (name === 'customer_id') customerId = value;
-      else if (name === 'email_address') emailAddress = value;
-      else if (name === 'recipient') recipient = value;
-    }
+    issues = checkField(issues, type, value, ['data', name]);
+    if (name === 'identifiers') identifiers = value;
+    else if (name === 'customer_id') customerId = value;
+    else if (name === 'email_address') emailAddress = value;
+    else if (name === 'recipient') recipient = value;
   }
-  return namesPerson(objectType, identifiers, customerId, emailAddress, recipient);
+  return { issues, named: namesPerson(objectType, identifiers, customerId, emailAddress, recipient) };
 }
 
 /**
@@ -163,21 +94,22 @@ export function safeParseWebhook(
 export function safeParseWebhook(input: unknown, options?: SafeParseWebhookOptions): SafeParseResult<AnyWebhook>;
 export function safeParseWebhook(input: unknown, options?: SafeParseWebhookOptions): SafeParseResult<AnyWebhook> {
   if (!isPlainObject(input)) {
-    return failure([issue('invalid_type', [], `a webhook must be a JSON object, received ${describeValue(input)}`)]);
+    return failure(addIssue(undefined, 'invalid_type', [], `a webhook must be a JSON object, received ${describeValue(input)}`));
   }
-  const issues: Issue[] = [];
+  // Created at the first issue: a valid webhook allocates no list.
+  let issues: Issue[] | undefined;
 
   const eventId = input.event_id;
-  if (eventId === undefined) issues.push(issue('missing_field', ['event_id'], 'is required'));
+  if (eventId === undefined) issues = addIssue(issues, 'missing_field', ['event_id'], 'is required');
   else if (typeof eventId !== 'string') {
-    issues.push(issue('invalid_type', ['event_id'], `must be a string, received ${describeValue(eventId)}`));
-  } else if (eventId === '') issues.push(issue('invalid_value', ['event_id'], 'must not be empty'));
+    issues = addIssue(issues, 'invalid_type', ['event_id'], `must be a string, received ${describeValue(eventId)}`);
+  } else if (eventId === '') issues = addIssue(issues, 'invalid_value', ['event_id'], 'must not be empty');
 
   const timestamp = input.timestamp;
-  if (timestamp === undefined) issues.push(issue('missing_field', ['timestamp'], 'is required'));
+  if (timestamp === undefined) issues = addIssue(issues, 'missing_field', ['timestamp'], 'is required');
   else {
     const problem = timestampProblem(timestamp);
-    if (problem !== undefined) issues.push(issue('invalid_timestamp', ['timestamp'], problem));
+    if (problem !== undefined) issues = addIssue(issues, 'invalid_timestamp', ['timestamp'], problem);
   }
 
   const metric = input.metric;
@@ -188,41 +120,42 @@ export function safeParseWebhook(input: unknown, options?: SafeParseWebhookOptio
     const typo = input.object_type_type;
     normalisedObjectType = objectType = typeof typo === 'string' ? typo : 'customer';
   }
-  if (objectType === undefined) issues.push(issue('missing_field', ['object_type'], 'is required'));
+  if (objectType === undefined) issues = addIssue(issues, 'missing_field', ['object_type'], 'is required');
   else if (typeof objectType !== 'string') {
-    issues.push(issue('invalid_type', ['object_type'], `must be a string, received ${describeValue(objectType)}`));
+    issues = addIssue(issues, 'invalid_type', ['object_type'], `must be a string, received ${describeValue(objectType)}`);
   }
-  if (metric === undefined) issues.push(issue('missing_field', ['metric'], 'is required'));
+  if (metric === undefined) issues = addIssue(issues, 'missing_field', ['metric'], 'is required');
   else if (typeof metric !== 'string') {
-    issues.push(issue('invalid_type', ['metric'], `must be a string, received ${describeValue(metric)}`));
+    issues = addIssue(issues, 'invalid_type', ['metric'], `must be a string, received ${describeValue(metric)}`);
   }
   if (typeof objectType === 'string' && typeof metric === 'string' && !findCatalogEntry(objectType, metric)) {
     const acceptable = options?.allowUnknownEvents === true && unknownName.test(objectType) && unknownName.test(metric);
-    if (!acceptable) issues.push(unknownEvent(objectType, metric, options?.allowUnknownEvents === true));
+    if (!acceptable) issues = unknownEvent(issues, objectType, metric, options?.allowUnknownEvents === true);
   }
 
   const data = input.data;
-  if (data === undefined) issues.push(issue('missing_field', ['data'], 'is required'));
+  if (data === undefined) issues = addIssue(issues, 'missing_field', ['data'], 'is required');
   else if (!isPlainObject(data)) {
-    issues.push(issue('invalid_type', ['data'], `must be an object, received ${describeValue(data)}`));
+    issues = addIssue(issues, 'invalid_type', ['data'], `must be an object, received ${describeValue(data)}`);
   } else {
-    if (!checkData(objectType, data, issues)) {
-      issues.push(
-        issue(
-          'missing_identity',
-          ['data', 'identifiers'],
-          'names no person: a Segment call needs identifiers.id (or customer_id), an email address or identifiers.cio_id',
-        ),
+    const checked = checkData(objectType, data, issues);
+    issues = checked.issues;
+    if (!checked.named) {
+      issues = addIssue(
+        issues,
+        'missing_identity',
+        ['data', 'identifiers'],
+        'names no person: a Segment call needs identifiers.id (or customer_id), an email address or identifiers.cio_id',
       );
     }
   }
 
-  if (issues.length > 0) return failure(issues as [Issue, ...Issue[]]);
+  if (issues !== undefined) return failure(issues);
   const value = normalisedObjectType === undefined ? input : { ...input, object_type: normalisedObjectType };
   return { success: true, value: value as unknown as AnyWebhook };
 }
 
-function unknownEvent(objectType: string, metric: string, allowUnknown: boolean): Issue {
+function unknownEvent(issues: Issue[] | undefined, objectType: string, metric: string, allowUnknown: boolean): Issue[] {
   const lower = { objectType: objectType.toLowerCase(), metric: metric.toLowerCase() };
   const known = findCatalogEntry(lower.objectType, lower.metric);
   const shown = `object_type ${JSON.stringify(objectType.slice(0, 64))} with metric ${JSON.stringify(metric.slice(0, 64))}`;
@@ -232,9 +165,9 @@ function unknownEvent(objectType: string, metric: string, allowUnknown: boolean)
       ? '; unknown names must be lowercase words joined by "_"'
       : '; pass { allowUnknownEvents: true } to accept events outside the catalog';
   const path = isKnownObjectType(objectType) ? ['metric'] : ['object_type'];
-  return issue('unknown_event', path, `is not a known event: ${shown}${hint}`);
+  return addIssue(issues, 'unknown_event', path, `is not a known event: ${shown}${hint}`);
 }
 
-function failure(issues: [Issue, ...Issue[]]): SafeParseResult<never> {
-  return { success: false, issues };
+function failure(issues: Issue[]): SafeParseResult<never> {
+  return { success: false, issues: issues as [Issue, ...Issue[]] };
 }
