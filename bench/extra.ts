@@ -1,6 +1,107 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { migrateWarehouseRowV1ToV2, type SegmentTrack, safeParseWebhook, toSegmentBatches, toSegmentTrack } from '../src/index';
+import { flattenTrack } from '../test/arbitraries/v1';
+import { buildCli } from '../test/cli/buildCli';
 import type { Comparison } from './index';
 
-/** The comparisons of the batching and migration pipelines (added as those parts land). */
-export async function extraComparisons(_context: { bodies: string[]; short: boolean }): Promise<Comparison[]> {
-  return [];
+type Json = Record<string, unknown>;
+
+/** A 1.0.0 payload made from a 2.0.0 call, as seed 004 describes the difference. */
+function toV1(call: SegmentTrack): Json {
+  const { subject, delivery_id: deliveryId, ...rest } = call.properties as Json;
+  const properties: Json = { ...rest, delivery_id: deliveryId, email_id: deliveryId, campaign_name: 'Welcome series', action_name: 'Email 1' };
+  if (subject !== undefined) properties.email_subject = subject;
+  return { ...call, context: { ...call.context, integration: { name: 'customer.io', version: '1.0.0' } }, properties };
+}
+
+/** The comparisons of the batching and migration pipelines. */
+export async function extraComparisons({ bodies }: { bodies: string[]; short: boolean }): Promise<Comparison[]> {
+  const mapped = bodies.map((body) => {
+    const parsed = safeParseWebhook(JSON.parse(body));
+    if (!parsed.success) throw new Error('the corpus holds an invalid webhook');
+    return toSegmentTrack(parsed.value);
+  });
+  const sentAt = new Date('2026-11-22T12:00:00Z');
+  const rows = mapped.map((call) => flattenTrack(toV1(call)));
+  return [
+    {
+      name: 'webhook bodies to a /v1/batch body string',
+      baseline: {
+        label: 'JSON.parse of each body + JSON.stringify of the mapped calls',
+        run: () => {
+          for (const body of bodies) JSON.parse(body);
+          return JSON.stringify({ batch: mapped, sentAt });
+        },
+      },
+      subject: {
+        label: 'parse + validate + map + toSegmentBatches',
+        run: () => {
+          const calls: SegmentTrack[] = [];
+          for (const body of bodies) {
+            const parsed = safeParseWebhook(JSON.parse(body));
+            if (parsed.success) calls.push(toSegmentTrack(parsed.value));
+          }
+          return toSegmentBatches(calls, { sentAt }).batches.map((batch) => batch.json);
+        },
+      },
+      events: bodies.length,
+      target: 1.15,
+    },
+    {
+      name: 'migrate a 1.0.0 warehouse row',
+      baseline: { label: 'a plain object copy of the row', run: () => rows.map((row) => ({ ...row })) },
+      subject: { label: 'migrateWarehouseRowV1ToV2', run: () => rows.map((row) => migrateWarehouseRowV1ToV2(row)) },
+      events: rows.length,
+      target: 2,
+    },
+  ];
+}
+
+function timed(args: string[]): { seconds: number; peakRssMb: number } {
+  const started = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, ['--import', fileURLToPath(new URL('./rss.mjs', import.meta.url)), ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (child.status !== 0) throw new Error(`${args.join(' ')} failed: ${child.stderr}`);
+  const stderr = child.stderr;
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const rssKb = Number(/peak-rss-kb (\d+)/.exec(stderr)?.[1] ?? Number.NaN);
+  return { seconds, peakRssMb: rssKb / 1024 };
+}
+
+/**
+ * The CLI's `migrate` against a bare Node loop over the same NDJSON file (JSON.parse + JSON.stringify
+ * per line): lines per second and peak RSS of both, on a small and a large file.
+ */
+export async function cliComparison({ short, lines }: { short: boolean; lines: string[] }): Promise<string[]> {
+  const cli = await buildCli();
+  const dir = mkdtempSync(join(tmpdir(), 'customerio-segment-bench-'));
+  const sizes = short ? [2, 8] : [20, 200];
+  const rows: string[] = [];
+  try {
+    for (const megabytes of sizes) {
+      const file = join(dir, `v1-${megabytes}mb.ndjson`);
+      const chunk = `${lines.join('\n')}\n`;
+      const copies = Math.ceil((megabytes * 1024 * 1024) / Buffer.byteLength(chunk));
+      writeFileSync(file, chunk.repeat(copies));
+      const count = lines.length * copies;
+      const bytes = statSync(file).size;
+      const bare = timed([fileURLToPath(new URL('./bareLoop.mjs', import.meta.url)), file, join(dir, 'bare.out')]);
+      const ours = timed([cli, 'migrate', '--input', file, '--output', join(dir, 'cli.out')]);
+      const ratio = bare.seconds / ours.seconds;
+      rows.push(
+        `| ${(bytes / 1048576).toFixed(0)} MB, ${count} lines | ${(count / bare.seconds).toFixed(0)} lines/s, ${bare.peakRssMb.toFixed(0)} MB | ${(count / ours.seconds).toFixed(0)} lines/s, ${ours.peakRssMb.toFixed(0)} MB | **${(ratio * 100).toFixed(0)} %** | ≥ 75 % ${ratio >= 0.75 ? '✓' : '✗'} |`,
+      );
+      console.log(rows.at(-1));
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
 }

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { measure } from 'mitata';
 import { safeParseWebhook, toSegmentTrack } from '../src/index';
 import { webhookCorpus } from './corpus';
-import { extraComparisons } from './extra';
+import { cliComparison, extraComparisons } from './extra';
 
 const short = process.argv.includes('--short');
 const write = process.argv.includes('--write');
@@ -71,12 +71,32 @@ for (const comparison of comparisons) {
 }
 void sink;
 
+// The CLI's migrate on NDJSON files of 1.0.0 payloads, made from the corpus.
+const v1Lines = bodies.map((body) => {
+  const parsed = safeParseWebhook(JSON.parse(body));
+  if (!parsed.success) throw new Error('the corpus holds an invalid webhook');
+  const call = toSegmentTrack(parsed.value) as unknown as Record<string, Record<string, unknown>>;
+  const { subject, ...properties } = call.properties!;
+  return JSON.stringify({
+    ...call,
+    context: { ...call.context, integration: { name: 'customer.io', version: '1.0.0' } },
+    properties: { ...properties, email_id: properties.delivery_id, ...(subject === undefined ? {} : { email_subject: subject }), campaign_name: 'Welcome series' },
+  });
+});
+const cliRows = await cliComparison({ short, lines: v1Lines });
+
 const table = [
   `Corpus: ${bodies.length} webhook bodies, ${Math.round(bodies.reduce((n, b) => n + b.length, 0) / bodies.length)} bytes on average; Node ${process.version}, ${short ? 'short run' : 'full run'}.`,
   '',
   '| what | baseline (per event) | library (per event) | ratio | target |',
   '| --- | --- | --- | ---: | --- |',
   ...rows,
+  '',
+  '`customerio-segment migrate` against a bare Node loop (`JSON.parse` + `JSON.stringify` per line) on the same file of 1.0.0 payloads:',
+  '',
+  '| input | bare loop | CLI `migrate` | CLI / bare (lines/s) | target |',
+  '| --- | --- | --- | ---: | --- |',
+  ...cliRows,
 ].join('\n');
 console.log(`\n${table}`);
 
