@@ -4,6 +4,7 @@ import { formatUnixSeconds } from '../internal/formatUnixSeconds';
 import { isPlainObject } from '../internal/isPlainObject';
 import { messageIdFor } from '../internal/messageIdFor';
 import { resolveIdentity } from '../internal/resolveIdentity';
+import { setProperty } from '../internal/setProperty';
 import type { SegmentEventName } from '../catalog/types';
 import type { TrackFor, TrackLink } from '../segment/segmentTrack';
 import type { AnyWebhook } from '../webhook/reportingWebhook';
@@ -162,19 +163,10 @@ function leftoverIdentifiers(identifiers: Record<string, unknown>, email: string
   let rest: Record<string, unknown> | undefined;
   for (const key in identifiers) {
     const value = identifiers[key];
-    if (key === 'id' && (value === null || typeof value === 'string')) {
-      if (value === null || value !== '') continue;
-    }
+    if (key === 'id' && (value === null || (typeof value === 'string' && value !== ''))) continue;
     if (key === 'email' && (value === null || (value === email && email !== undefined))) continue;
     if (key === 'cio_id' && typeof value === 'string' && value !== '') continue;
     setProperty((rest ??= {}), key, value);
   }
   return rest;
-}
-
-// A `__proto__` key from JSON.parse is an own property; plain assignment would set the prototype.
-function setProperty(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') {
-    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  } else target[key] = value;
 }

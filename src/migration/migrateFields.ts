@@ -1,6 +1,6 @@
 import { lookupColumns } from './lookupColumns';
 import type { MigrationConflict, NameLookup } from './MigrationResult';
-import { setProperty } from './setProperty';
+import { setProperty } from '../internal/setProperty';
 
 // Warehouse rows hold NULL for columns an event never had, so null means absent everywhere here.
 function present(value: unknown): boolean {

@@ -1,6 +1,6 @@
 import { isPlainObject } from '../internal/isPlainObject';
 import { migrateFields } from './migrateFields';
-import { setProperty } from './setProperty';
+import { setProperty } from '../internal/setProperty';
 import type { MigrationConflict, MigrationResult, NameLookup } from './MigrationResult';
 
 /**
