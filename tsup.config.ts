@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: ['src/index.ts'],
+    entry: ['src/index.ts', 'src/sql.ts'],
     format: ['esm', 'cjs'],
     dts: true,
     target: 'es2022',

@@ -115,6 +115,4 @@ export { migrateWarehouseRowV1ToV2 } from './migration/migrateWarehouseRowV1ToV2
 export type { LookupKind, MigrationConflict, MigrationConflictCode, MigrationResult, NameLookup } from './migration/MigrationResult';
 export { foldNameLookups } from './migration/foldNameLookups';
 export type { NameTables, RenamedId } from './migration/foldNameLookups';
-export { migrationSql } from './migration/migrationSql';
-export type { MigrationSqlOptions, MigrationSqlTable, SqlDialect } from './migration/migrationSql';
-export { MigrationSqlError } from './migration/MigrationSqlError';
+// migrationSql and MigrationSqlError: the `customerio-segment/sql` entry (src/sql.ts).
