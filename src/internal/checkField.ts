@@ -103,3 +103,44 @@ export function checkField(issues: Issue[] | undefined, type: string, value: unk
       return isPlainObject(value) ? issues : typeIssue(issues, path, 'an object', value);
   }
 }
+
+function membersAreStrings(value: Record<string, unknown>, keys: readonly string[], nullable: boolean): boolean {
+  for (const key of keys) {
+    const member = value[key];
+    if (member !== undefined && typeof member !== 'string' && !(nullable && member === null)) return false;
+  }
+  return true;
+}
+
+/**
+ * Tells whether a field value has its JSON type, as {@link checkField} judges it, without allocating:
+ * validators call this first and build paths and issues only for a value that fails.
+ */
+export function isValidField(type: string, value: unknown): boolean {
+  switch (type) {
+    case 'string':
+      return typeof value === 'string';
+    case 'integer':
+      return Number.isInteger(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'string|null':
+      return value === null || typeof value === 'string';
+    case 'integer|null':
+      return value === null || Number.isInteger(value);
+    case 'integer|string':
+      return typeof value === 'string' || Number.isInteger(value);
+    case 'identifiers':
+      return isPlainObject(value) && membersAreStrings(value, identifierKeys, true) && membersAreStrings(value, cioIdKey, false);
+    case 'recipients':
+      if (!Array.isArray(value)) return false;
+      for (const recipient of value) {
+        if (!isPlainObject(recipient) || !membersAreStrings(recipient, recipientKeys, false)) return false;
+      }
+      return true;
+    case 'link':
+      return isPlainObject(value) && (value.id === undefined || Number.isInteger(value.id)) && membersAreStrings(value, urlKey, false);
+    default:
+      return isPlainObject(value);
+  }
+}

@@ -1,6 +1,6 @@
 import { describeValue } from '../internal/describeValue';
 import { isEmailAddress } from '../internal/isEmailAddress';
-import { addIssue, checkField } from '../internal/checkField';
+import { addIssue, checkField, isValidField } from '../internal/checkField';
 import { isPlainObject } from '../internal/isPlainObject';
 import type { Issue } from '../validation/issue';
 import { isoTimestampPattern } from './isoTimestampPattern';
@@ -38,7 +38,7 @@ function checkTimestamp(issues: Issue[] | undefined, value: unknown, key: string
 function checkProperties(issues: Issue[] | undefined, properties: Record<string, unknown>, rules: readonly TrackFieldRule[]) {
   for (const [name, type] of rules) {
     const value = properties[name];
-    if (value !== undefined) issues = checkField(issues, type, value, ['properties', name]);
+    if (value !== undefined && !isValidField(type, value)) issues = checkField(issues, type, value, ['properties', name]);
   }
   return issues;
 }

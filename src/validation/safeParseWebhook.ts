@@ -4,7 +4,7 @@ import { describeValue } from '../internal/describeValue';
 import { isPlainObject } from '../internal/isPlainObject';
 import { namesPerson } from '../internal/resolveIdentity';
 import type { AnyWebhook, ReportingWebhook } from '../webhook/reportingWebhook';
-import { addIssue, checkField } from '../internal/checkField';
+import { addIssue, checkField, isValidField } from '../internal/checkField';
 import type { Issue, SafeParseResult } from './issue';
 
 /** Options of {@link safeParseWebhook}. */
@@ -65,7 +65,7 @@ function checkData(
     if (type === undefined) continue;
     const value = data[name];
     if (value === undefined) continue;
-    issues = checkField(issues, type, value, ['data', name]);
+    if (!isValidField(type, value)) issues = checkField(issues, type, value, ['data', name]);
     if (name === 'identifiers') identifiers = value;
     else if (name === 'customer_id') customerId = value;
     else if (name === 'email_address') emailAddress = value;
