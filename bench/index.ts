@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { measure } from 'mitata';
 import { safeParseWebhook, toSegmentTrack } from '../src/index';
 import { webhookCorpus } from './corpus';
-import { cliComparison, extraComparisons } from './extra';
+import { cliComparison, extraComparisons, toV1 } from './extra';
 
 const short = process.argv.includes('--short');
 const write = process.argv.includes('--write');
@@ -75,13 +75,7 @@ void sink;
 const v1Lines = bodies.map((body) => {
   const parsed = safeParseWebhook(JSON.parse(body));
   if (!parsed.success) throw new Error('the corpus holds an invalid webhook');
-  const call = toSegmentTrack(parsed.value) as unknown as Record<string, Record<string, unknown>>;
-  const { subject, ...properties } = call.properties!;
-  return JSON.stringify({
-    ...call,
-    context: { ...call.context, integration: { name: 'customer.io', version: '1.0.0' } },
-    properties: { ...properties, email_id: properties.delivery_id, ...(subject === undefined ? {} : { email_subject: subject }), campaign_name: 'Welcome series' },
-  });
+  return JSON.stringify(toV1(toSegmentTrack(parsed.value)));
 });
 const cliRows = await cliComparison({ short, lines: v1Lines });
 

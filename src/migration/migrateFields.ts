@@ -21,24 +21,34 @@ export function migrateFields(
   lookups: NameLookup[],
   conflicts: MigrationConflict[],
 ): Record<string, unknown> {
+  // The fields the rules read, picked up in one pass over the keys the input has: reading absent
+  // columns by name misses through the prototype chain, and a row has dozens of columns.
+  const seen: Record<string, unknown> = Object.create(null);
+  for (const key in source) if (key in watched) seen[key] = source[key];
+
   // key of the input → what to do with it: skip it, or write `value` under `key` at its place.
-  const skip = new Set<string>();
-  const replace = new Map<string, { key: string; value: unknown }>();
+  const skip: string[] = [];
+  const replaceFrom: string[] = [];
+  const replaceTo: { key: string; value: unknown }[] = [];
+  const replace = (from: string, key: string, value: unknown): void => {
+    replaceFrom.push(from);
+    replaceTo.push({ key, value });
+  };
 
   const pair = (oldKey: string, newKey: string, code: MigrationConflict['code'], what: string): void => {
-    const oldValue = source[oldKey];
+    const oldValue = seen[oldKey];
     if (!present(oldValue)) {
-      if (Object.hasOwn(source, oldKey)) skip.add(oldKey);
+      if (oldKey in seen) skip.push(oldKey);
       return;
     }
-    const newValue = source[newKey];
+    const newValue = seen[newKey];
     if (!present(newValue)) {
       // The new key takes the old key's place, unless the input already has it (as null): then in place.
-      if (Object.hasOwn(source, newKey)) {
-        replace.set(newKey, { key: newKey, value: oldValue });
-        skip.add(oldKey);
-      } else replace.set(oldKey, { key: newKey, value: oldValue });
-    } else if (newValue === oldValue) skip.add(oldKey);
+      if (newKey in seen) {
+        replace(newKey, newKey, oldValue);
+        skip.push(oldKey);
+      } else replace(oldKey, newKey, oldValue);
+    } else if (newValue === oldValue) skip.push(oldKey);
     else {
       conflicts.push({
         code,
@@ -53,12 +63,12 @@ export function migrateFields(
   pair('email_subject', 'subject', 'email_subject_differs_from_subject', 'seed 004 says email_subject became subject');
 
   for (const { kind, id: idKey, name: nameKey } of lookupColumns) {
-    const name = source[nameKey];
+    const name = seen[nameKey];
     if (!present(name)) {
-      if (Object.hasOwn(source, nameKey)) skip.add(nameKey);
+      if (nameKey in seen) skip.push(nameKey);
       continue;
     }
-    const id = source[idKey];
+    const id = seen[idKey];
     if (!present(id)) {
       conflicts.push({
         code: 'name_without_id',
@@ -77,20 +87,34 @@ export function migrateFields(
       });
     } else {
       lookups.push({ kind, id, name });
-      skip.add(nameKey);
+      skip.push(nameKey);
     }
   }
-  if (versionKey !== undefined) replace.set(versionKey, { key: versionKey, value: '2.0.0' });
+  if (versionKey !== undefined) replace(versionKey, versionKey, '2.0.0');
 
   const target: Record<string, unknown> = {};
-  for (const key of Object.keys(source)) {
-    if (skip.has(key)) continue;
-    const swap = replace.get(key);
-    if (swap === undefined) setProperty(target, key, source[key]);
-    else setProperty(target, swap.key, swap.value);
+  for (const key in source) {
+    if (key in watched || key === versionKey) {
+      if (skip.includes(key)) continue;
+      const at = replaceFrom.indexOf(key);
+      if (at !== -1) {
+        const swap = replaceTo[at]!;
+        setProperty(target, swap.key, swap.value);
+        continue;
+      }
+    }
+    setProperty(target, key, source[key]);
   }
   return target;
 }
+
+// The keys the rules look at, without a prototype (so `key in watched` is a plain table lookup).
+const watched: Record<string, true> = /* @__PURE__ */ (() => {
+  const keys: Record<string, true> = Object.create(null);
+  for (const key of ['email_id', 'delivery_id', 'email_subject', 'subject']) keys[key] = true;
+  for (const { id, name } of lookupColumns) keys[id] = keys[name] = true;
+  return keys;
+})();
 
 // JSON.stringify throws on a bigint (a BIGINT column read by a driver) and a message must never throw.
 function show(value: unknown): string {
