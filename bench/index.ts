@@ -26,7 +26,8 @@ let sink: unknown;
 async function nsPerEvent(run: () => unknown, events: number): Promise<number> {
   const stats = await measure(
     () => {
-      sink = run();
+      const result = run();
+      if (result !== undefined) sink = result;
     },
     short ? { min_cpu_time: 50e6, max_samples: 20 } : { min_cpu_time: 1500e6, min_samples: 30 },
   );
@@ -39,14 +40,21 @@ const bodies = webhookCorpus(short ? 1 : 4);
 const comparisons: Comparison[] = [
   {
     name: 'validate and map a webhook body',
-    baseline: { label: 'JSON.parse', run: () => bodies.map((body) => JSON.parse(body)) },
+    // As a receiver does: each result is used and let go before the next body.
+    baseline: {
+      label: 'JSON.parse',
+      run: () => {
+        for (const body of bodies) sink = JSON.parse(body);
+      },
+    },
     subject: {
       label: 'JSON.parse + safeParseWebhook + toSegmentTrack',
-      run: () =>
-        bodies.map((body) => {
+      run: () => {
+        for (const body of bodies) {
           const parsed = safeParseWebhook(JSON.parse(body));
-          return parsed.success ? toSegmentTrack(parsed.value) : parsed.issues;
-        }),
+          sink = parsed.success ? toSegmentTrack(parsed.value) : parsed.issues;
+        }
+      },
     },
     events: bodies.length,
     target: 1.3,
