@@ -38,10 +38,13 @@ export function isEmailAddress(value: unknown): value is string {
   let lastDot = -1;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (c === 64 /* @ */) {
+    // Letters and most symbols first: nothing between `@` (64) and U+00A0 is excluded.
+    if (c > 64) {
+      if (c >= 0xa0 && isSpace(c)) return false;
+    } else if (c === 64 /* @ */) {
       if (at !== -1) return false;
       at = i;
-    } else if (c === 47 /* / */ || c === 58 /* : */ || isSpace(c)) return false;
+    } else if (c === 47 /* / */ || c === 58 /* : */ || (c <= 32 && isSpace(c))) return false;
     else if (c === 46 /* . */ && at !== -1) lastDot = i;
   }
   // local@domain.tld: a non-empty local part, a non-empty domain before the last dot, a non-empty tld.
