@@ -13,6 +13,14 @@ export interface CatalogEntry {
 }
 
 /**
+ * Tells whether Body Content puts the message body on events of a metric: "Sent" events, and preference
+ * changes (whose `content` is the topic JSON). Also applies to metrics outside the catalog.
+ */
+export function carriesContent(metric: string): boolean {
+  return metric === 'sent' || metric === 'cio_subscription_preferences_changed';
+}
+
+/**
  * Every catalog entry with its event name, in catalog order.
  *
  * Derived once at load; the table behind {@link findCatalogEntry} has no prototype, so a metric named
@@ -24,7 +32,7 @@ export const catalogEntries: readonly CatalogEntry[] = /* @__PURE__ */ Object.en
     metric,
     event: eventNameFor(objectType, metric),
     fields: fields as readonly string[],
-    carriesContent: metric === 'sent' || metric === 'cio_subscription_preferences_changed',
+    carriesContent: carriesContent(metric),
   })),
 );
 

@@ -1,4 +1,4 @@
-import { findCatalogEntry } from '../catalog/catalogEntries';
+import { carriesContent, findCatalogEntry } from '../catalog/catalogEntries';
 import { eventNameFor } from '../catalog/eventNameFor';
 import { formatUnixSeconds } from '../internal/formatUnixSeconds';
 import { isPlainObject } from '../internal/isPlainObject';
@@ -76,8 +76,7 @@ export function toSegmentTrack(webhook: AnyWebhook, options?: ToSegmentTrackOpti
   const entry = findCatalogEntry(objectType, metric);
   const defaultName = entry === undefined ? eventNameFor(objectType, metric) : entry.event;
   if (options?.enabledEvents !== undefined && !options.enabledEvents.includes(defaultName)) return null;
-  const carriesContent =
-    entry === undefined ? metric === 'sent' || metric === 'cio_subscription_preferences_changed' : entry.carriesContent;
+  const withContent = entry === undefined ? carriesContent(metric) : entry.carriesContent;
 
   const properties: Record<string, unknown> = {};
   let link: TrackLink | undefined;
@@ -131,7 +130,7 @@ export function toSegmentTrack(webhook: AnyWebhook, options?: ToSegmentTrackOpti
     const leftover = leftoverIdentifiers(identifiers, identity.email);
     if (leftover !== undefined) properties.identifiers = leftover;
   }
-  if (!(carriesContent && options?.bodyContent === true)) properties.content = null;
+  if (!(withContent && options?.bodyContent === true)) properties.content = null;
   else if (typeof content === 'string') properties.content = content;
 
   const eventNames = options?.eventNames;

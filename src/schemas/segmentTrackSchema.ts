@@ -1,4 +1,5 @@
 import type { StandardSchemaV1 } from './standardSchema';
+import { toStandardSchema } from './toStandardSchema';
 import { type ParsedSegmentTrack, safeParseSegmentTrack } from './safeParseSegmentTrack';
 
 /**
@@ -7,13 +8,4 @@ import { type ParsedSegmentTrack, safeParseSegmentTrack } from './safeParseSegme
  * `validate` applies `safeParseSegmentTrack` (catalog events only) and returns `{ value }` or
  * `{ issues }`; each issue keeps its `code` next to the spec's `message` and `path`.
  */
-export const segmentTrackSchema: StandardSchemaV1<unknown, ParsedSegmentTrack> = /* @__PURE__ */ Object.freeze({
-  '~standard': /* @__PURE__ */ Object.freeze({
-    version: 1 as const,
-    vendor: 'customerio-segment',
-    validate(value: unknown): StandardSchemaV1.Result<ParsedSegmentTrack> {
-      const result = safeParseSegmentTrack(value);
-      return result.success ? { value: result.value } : { issues: result.issues };
-    },
-  }),
-});
+export const segmentTrackSchema: StandardSchemaV1<unknown, ParsedSegmentTrack> = /* @__PURE__ */ toStandardSchema((value) => safeParseSegmentTrack(value));

@@ -1,4 +1,5 @@
 import type { StandardSchemaV1 } from './standardSchema';
+import { toStandardSchema } from './toStandardSchema';
 import { type SegmentTrackV1, safeParseV1Track } from './safeParseV1Track';
 
 /**
@@ -7,13 +8,4 @@ import { type SegmentTrackV1, safeParseV1Track } from './safeParseV1Track';
  * `validate` applies `safeParseV1Track` and returns `{ value }` or `{ issues }`; each issue keeps its
  * `code` next to the spec's `message` and `path`.
  */
-export const segmentTrackV1Schema: StandardSchemaV1<unknown, SegmentTrackV1> = /* @__PURE__ */ Object.freeze({
-  '~standard': /* @__PURE__ */ Object.freeze({
-    version: 1 as const,
-    vendor: 'customerio-segment',
-    validate(value: unknown): StandardSchemaV1.Result<SegmentTrackV1> {
-      const result = safeParseV1Track(value);
-      return result.success ? { value: result.value } : { issues: result.issues };
-    },
-  }),
-});
+export const segmentTrackV1Schema: StandardSchemaV1<unknown, SegmentTrackV1> = /* @__PURE__ */ toStandardSchema(safeParseV1Track);

@@ -1,6 +1,7 @@
 import type { ReportingWebhook } from '../webhook/reportingWebhook';
 import { safeParseWebhook } from '../validation/safeParseWebhook';
 import type { StandardSchemaV1 } from './standardSchema';
+import { toStandardSchema } from './toStandardSchema';
 
 /**
  * The reporting-webhook validator as a Standard Schema v1 object, for any framework that accepts one.
@@ -8,13 +9,4 @@ import type { StandardSchemaV1 } from './standardSchema';
  * `validate` applies `safeParseWebhook` (catalog events only) and returns `{ value }` or
  * `{ issues }`; each issue keeps its `code` next to the spec's `message` and `path`.
  */
-export const webhookSchema: StandardSchemaV1<unknown, ReportingWebhook> = /* @__PURE__ */ Object.freeze({
-  '~standard': /* @__PURE__ */ Object.freeze({
-    version: 1 as const,
-    vendor: 'customerio-segment',
-    validate(value: unknown): StandardSchemaV1.Result<ReportingWebhook> {
-      const result = safeParseWebhook(value);
-      return result.success ? { value: result.value } : { issues: result.issues };
-    },
-  }),
-});
+export const webhookSchema: StandardSchemaV1<unknown, ReportingWebhook> = /* @__PURE__ */ toStandardSchema((value) => safeParseWebhook(value));
