@@ -6,47 +6,25 @@
  */
 export const emailPattern = '^[^\\s@/:]+@[^\\s@/:]+\\.[^\\s@/:.]+$';
 
-// The characters of JavaScript's `\s`, which the pattern excludes.
-function isSpace(c: number): boolean {
-  return (
-    (c >= 9 && c <= 13) ||
-    c === 32 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
+// The characters the pattern excludes everywhere (`@` is counted apart).
+const excluded = /[\s/:]/;
 
 /**
  * Tells whether a value is a string shaped like an email address ({@link emailPattern}, at most 254
  * code points, as RFC 5321 allows and JSON Schema's `maxLength` counts).
  *
- * A hand-written scan rather than the regular expression: it runs for every webhook, and the scan is
- * several times faster; a property test checks that the two always agree.
+ * Written with `indexOf` and a one-class regular expression rather than with the pattern, whose
+ * backtracking over the domain's dots makes it slower, or a loop over char codes, which was slower
+ * still: it runs for every webhook. A property test checks that it always agrees with the pattern.
  */
 export function isEmailAddress(value: unknown): value is string {
   // 254 code points, as JSON Schema's maxLength counts them: up to 508 UTF-16 units.
   if (typeof value !== 'string' || value.length > 508) return false;
   if (value.length > 254 && [...value].length > 254) return false;
-  let at = -1;
-  let lastDot = -1;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    // Letters and most symbols first: nothing between `@` (64) and U+00A0 is excluded.
-    if (c > 64) {
-      if (c >= 0xa0 && isSpace(c)) return false;
-    } else if (c === 64 /* @ */) {
-      if (at !== -1) return false;
-      at = i;
-    } else if (c === 47 /* / */ || c === 58 /* : */ || (c <= 32 && isSpace(c))) return false;
-    else if (c === 46 /* . */ && at !== -1) lastDot = i;
-  }
-  // local@domain.tld: a non-empty local part, a non-empty domain before the last dot, a non-empty tld.
-  return at > 0 && lastDot > at + 1 && lastDot < value.length - 1;
+  // local@domain.tld: one `@` after a non-empty local part; the last dot after a non-empty domain
+  // and before a non-empty tld.
+  const at = value.indexOf('@');
+  if (at < 1 || value.indexOf('@', at + 1) !== -1) return false;
+  const lastDot = value.lastIndexOf('.');
+  return lastDot > at + 1 && lastDot < value.length - 1 && !excluded.test(value);
 }

@@ -274,6 +274,55 @@ describe('toSegmentBatches', () => {
     expect(toSegmentBatches([call]).rejected).toEqual([{ index: 0, call, bytes: 0, reason: 'not_serializable' }]);
   });
 
+  // Calls are serialized a chunk of 256 at a time and cut at marker strings; these are the inputs that
+  // could make a cut wrong: marker-like values inside calls, calls that serialize differently inside an
+  // array than alone, and chunk boundaries.
+  test('property: every call is sent as exactly JSON.stringify(call), whatever it holds (300 runs)', () => {
+    class Instance {
+      readonly kind = 'instance';
+      get computed(): string {
+        return 'getter';
+      }
+    }
+    const oddCall = fc.oneof(
+      callArbitrary(5),
+      fc.constantFrom<object>(
+        { type: 'track', properties: { list: ['a', '\u0001', 'b'] } },
+        { type: 'track', properties: { list: [{}, '\u0001', {}], text: ',"\\u0001",' } },
+        { type: 'track', properties: { at: new Date(0) } },
+        { toJSON: () => "a string" },
+        { toJSON: () => ({ replaced: true }) },
+        { toJSON: () => undefined },
+        ['an', 'array'],
+        new Instance(),
+        JSON.parse('{"__proto__":{"polluted":true},"x":1}') as object,
+      ),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(oddCall, { maxLength: 700 }),
+        (calls) => {
+          const { batches, rejected } = toSegmentBatches(calls);
+          for (const batch of batches) {
+            expect(batch.json).toBe(JSON.stringify(batch.body));
+            expect(batch.bytes).toBe(Buffer.byteLength(batch.json, 'utf8'));
+          }
+          const sent = batches.flatMap((b) => b.indexes);
+          expect([...sent, ...rejected.map((r) => r.index)].sort((a, b) => a - b)).toEqual(calls.map((_, i) => i));
+          const unserializable = calls.flatMap((call, i) => (JSON.stringify(call) === undefined ? [i] : []));
+          expect(rejected.filter((r) => r.reason === 'not_serializable').map((r) => r.index)).toEqual(unserializable);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  test('a call JSON.stringify throws on makes toSegmentBatches throw the same error', () => {
+    const calls = [{ type: 'track' }, { type: 'track', properties: { big: 1n } }];
+    expect(() => JSON.stringify(calls[1])).toThrow(TypeError);
+    expect(() => toSegmentBatches(calls)).toThrow(TypeError);
+  });
+
   test('no calls, no bodies', () => {
     expect(toSegmentBatches([])).toEqual({ batches: [], rejected: [], contentDropped: [] });
   });

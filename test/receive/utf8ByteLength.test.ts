@@ -1,8 +1,20 @@
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { utf8ByteLength } from '../../src/receive/utf8ByteLength';
 
-describe('utf8ByteLength', () => {
+// Node has Buffer, and utf8ByteLength counts with it there; edge runtimes do not, and it counts by hand.
+describe.each([
+  ['with Buffer (Node)', false],
+  ['without Buffer (edge runtimes)', true],
+])('utf8ByteLength %s', (_, hideBuffer) => {
+  beforeEach(() => {
+    if (hideBuffer) vi.stubGlobal('Buffer', undefined);
+    expect((globalThis as { Buffer?: unknown }).Buffer === undefined).toBe(hideBuffer);
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
   test('counts what TextEncoder writes, lone surrogates included', () => {
     const encoder = new TextEncoder();
     fc.assert(
@@ -26,3 +38,4 @@ describe('utf8ByteLength', () => {
     expect(utf8ByteLength(text)).toBe(bytes);
   });
 });
+
