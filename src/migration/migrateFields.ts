@@ -2,10 +2,33 @@ import { lookupColumns } from './lookupColumns';
 import type { MigrationConflict, NameLookup } from './MigrationResult';
 import { setProperty } from '../internal/setProperty';
 
+// A watched key the input does not have (a key it has with the value undefined is still "had").
+const absent = { absent: true } as const;
+
 // Warehouse rows hold NULL for columns an event never had, so null means absent everywhere here.
 function present(value: unknown): boolean {
-  return value !== undefined && value !== null;
+  return value !== undefined && value !== null && value !== absent;
 }
+
+// The columns the rules read, each with a slot: the pairs first, then each lookup's id and name.
+const pairs = [
+  { old: 'email_id', new: 'delivery_id', code: 'email_id_differs_from_delivery_id', why: 'seed 004 says email_id duplicated delivery_id' },
+  { old: 'email_subject', new: 'subject', code: 'email_subject_differs_from_subject', why: 'seed 004 says email_subject became subject' },
+] as const;
+const watchedKeys: readonly string[] = [...pairs.flatMap((p) => [p.old, p.new]), ...lookupColumns.flatMap((c) => [c.id, c.name])];
+
+// Key → slot, without a prototype (so a lookup is a plain table probe that never reaches Object.prototype).
+const slotOf: Record<string, number> = /* @__PURE__ */ (() => {
+  const slots: Record<string, number> = Object.create(null);
+  watchedKeys.forEach((key, slot) => {
+    slots[key] = slot;
+  });
+  return slots;
+})();
+
+// What happens to a watched key at its place in the output: copied (undefined), left out, or replaced.
+const leaveOut = { leaveOut: true } as const;
+type Action = undefined | typeof leaveOut | { readonly key: string; readonly value: unknown };
 
 /**
  * Applies the 1.0.0 → 2.0.0 field rules to one flat object (`properties`, or a whole warehouse row),
@@ -21,60 +44,59 @@ export function migrateFields(
   lookups: NameLookup[],
   conflicts: MigrationConflict[],
 ): Record<string, unknown> {
-  // The fields the rules read, picked up in one pass over the keys the input has: reading absent
-  // columns by name misses through the prototype chain, and a row has dozens of columns.
-  const seen: Record<string, unknown> = Object.create(null);
-  for (const key in source) if (key in watched) seen[key] = source[key];
+  // The watched columns, picked up in one pass over the keys the input has: reading absent columns by
+  // name misses through the prototype chain, and a row has dozens of columns. Slots, not a table per
+  // row: this runs for every row of a backfill.
+  const values: unknown[] = new Array<unknown>(watchedKeys.length).fill(absent);
+  for (const key in source) {
+    const slot = slotOf[key];
+    if (slot !== undefined) values[slot] = source[key];
+  }
+  const actions: Action[] = new Array<Action>(watchedKeys.length).fill(undefined);
 
-  // key of the input → what to do with it: skip it, or write `value` under `key` at its place.
-  const skip: string[] = [];
-  const replaceFrom: string[] = [];
-  const replaceTo: { key: string; value: unknown }[] = [];
-  const replace = (from: string, key: string, value: unknown): void => {
-    replaceFrom.push(from);
-    replaceTo.push({ key, value });
-  };
-
-  const pair = (oldKey: string, newKey: string, code: MigrationConflict['code'], what: string): void => {
-    const oldValue = seen[oldKey];
+  for (let p = 0; p < pairs.length; p++) {
+    const pair = pairs[p]!;
+    const oldSlot = 2 * p;
+    const newSlot = oldSlot + 1;
+    const oldValue = values[oldSlot];
     if (!present(oldValue)) {
-      if (oldKey in seen) skip.push(oldKey);
-      return;
-    }
-    const newValue = seen[newKey];
-    if (!present(newValue)) {
-      // The new key takes the old key's place, unless the input already has it (as null): then in place.
-      if (newKey in seen) {
-        replace(newKey, newKey, oldValue);
-        skip.push(oldKey);
-      } else replace(oldKey, newKey, oldValue);
-    } else if (newValue === oldValue) skip.push(oldKey);
-    else {
-      conflicts.push({
-        code,
-        path: [...prefix, oldKey],
-        value: oldValue,
-        other: newValue,
-        message: `${oldKey} ${show(oldValue)} differs from ${newKey} ${show(newValue)} (${what}); both are kept`,
-      });
-    }
-  };
-  pair('email_id', 'delivery_id', 'email_id_differs_from_delivery_id', 'seed 004 says email_id duplicated delivery_id');
-  pair('email_subject', 'subject', 'email_subject_differs_from_subject', 'seed 004 says email_subject became subject');
-
-  for (const { kind, id: idKey, name: nameKey } of lookupColumns) {
-    const name = seen[nameKey];
-    if (!present(name)) {
-      if (nameKey in seen) skip.push(nameKey);
+      if (oldValue !== absent) actions[oldSlot] = leaveOut;
       continue;
     }
-    const id = seen[idKey];
+    const newValue = values[newSlot];
+    if (!present(newValue)) {
+      // The new key takes the old key's place, unless the input already has it (as null): then in place.
+      if (newValue !== absent) {
+        actions[newSlot] = { key: pair.new, value: oldValue };
+        actions[oldSlot] = leaveOut;
+      } else actions[oldSlot] = { key: pair.new, value: oldValue };
+    } else if (newValue === oldValue) actions[oldSlot] = leaveOut;
+    else {
+      conflicts.push({
+        code: pair.code,
+        path: [...prefix, pair.old],
+        value: oldValue,
+        other: newValue,
+        message: `${pair.old} ${show(oldValue)} differs from ${pair.new} ${show(newValue)} (${pair.why}); both are kept`,
+      });
+    }
+  }
+
+  for (let c = 0; c < lookupColumns.length; c++) {
+    const { kind, id: idKey, name: nameKey } = lookupColumns[c]!;
+    const idSlot = 2 * pairs.length + 2 * c;
+    const name = values[idSlot + 1];
+    if (!present(name)) {
+      if (name !== absent) actions[idSlot + 1] = leaveOut;
+      continue;
+    }
+    const id = values[idSlot];
     if (!present(id)) {
       conflicts.push({
         code: 'name_without_id',
         path: [...prefix, nameKey],
         value: name,
-        other: id,
+        other: id === absent ? undefined : id,
         message: `${nameKey} ${show(name)} has no ${idKey}, so it cannot become a lookup; it is kept`,
       });
     } else if (typeof name !== 'string' || !(typeof id === 'string' || typeof id === 'bigint' || (typeof id === 'number' && Number.isFinite(id)))) {
@@ -87,34 +109,23 @@ export function migrateFields(
       });
     } else {
       lookups.push({ kind, id, name });
-      skip.push(nameKey);
+      actions[idSlot + 1] = leaveOut;
     }
   }
-  if (versionKey !== undefined) replace(versionKey, versionKey, '2.0.0');
 
   const target: Record<string, unknown> = {};
   for (const key in source) {
-    if (key in watched || key === versionKey) {
-      if (skip.includes(key)) continue;
-      const at = replaceFrom.indexOf(key);
-      if (at !== -1) {
-        const swap = replaceTo[at]!;
-        setProperty(target, swap.key, swap.value);
-        continue;
-      }
+    if (key === versionKey) {
+      setProperty(target, key, '2.0.0');
+      continue;
     }
-    setProperty(target, key, source[key]);
+    const slot = slotOf[key];
+    const action = slot === undefined ? undefined : actions[slot];
+    if (action === undefined) setProperty(target, key, source[key]);
+    else if ('key' in action) setProperty(target, action.key, action.value);
   }
   return target;
 }
-
-// The keys the rules look at, without a prototype (so `key in watched` is a plain table lookup).
-const watched: Record<string, true> = /* @__PURE__ */ (() => {
-  const keys: Record<string, true> = Object.create(null);
-  for (const key of ['email_id', 'delivery_id', 'email_subject', 'subject']) keys[key] = true;
-  for (const { id, name } of lookupColumns) keys[id] = keys[name] = true;
-  return keys;
-})();
 
 // JSON.stringify throws on a bigint (a BIGINT column read by a driver) and a message must never throw.
 function show(value: unknown): string {
