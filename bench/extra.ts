@@ -7,6 +7,7 @@ import { migrateWarehouseRowV1ToV2, type SegmentTrack, safeParseWebhook, toSegme
 import { flattenTrack } from '../test/arbitraries/v1';
 import { buildCli } from '../test/cli/buildCli';
 import type { Comparison } from './index';
+import { median } from './median';
 
 type Json = Record<string, unknown>;
 
@@ -125,7 +126,6 @@ export async function cliComparison({ short, lines }: { short: boolean; lines: s
         const ours = runOurs();
         return { bare: runBare(), ours };
       });
-      const median = (values: number[]): number => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
       const ratio = median(pairs.map((p) => p.bare.seconds / p.ours.seconds));
       const bareSpeed = median(pairs.map((p) => count / p.bare.seconds));
       const ourSpeed = median(pairs.map((p) => count / p.ours.seconds));

@@ -6,6 +6,7 @@ import { measure } from 'mitata';
 import { safeParseWebhook, toSegmentTrack } from '../src/index';
 import { webhookCorpus } from './corpus';
 import { cliComparison, extraComparisons, toV1 } from './extra';
+import { median } from './median';
 
 const short = process.argv.includes('--short');
 const write = process.argv.includes('--write');
@@ -33,12 +34,6 @@ async function nsPerEvent(run: () => unknown, events: number): Promise<number> {
   );
   // The median sample: robust against the other core's noise on a 2-core machine.
   return stats.p50 / events;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 // Baseline and subject are measured in adjacent pairs, and the ratio is the median of the pairs' ratios:

@@ -20,19 +20,16 @@ if (spawnSync('valgrind', ['--version']).status !== 0) {
   process.exit(1);
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'customerio-segment-instructions-'));
-const library = join(dir, 'library.mjs');
-const data = join(dir, 'data.json');
-const child = fileURLToPath(new URL('./instructionsChild.mjs', import.meta.url));
-
 const bodies = webhookCorpus(4);
 const rows = bodies.map((body) => {
   const parsed = safeParseWebhook(JSON.parse(body));
   if (!parsed.success) throw new Error('the corpus holds an invalid webhook');
   return flattenTrack(toV1(toSegmentTrack(parsed.value)));
 });
-writeFileSync(data, JSON.stringify({ bodies, rows, sentAt: '2026-11-22T12:00:00.000Z' }));
-await build({ entryPoints: [fileURLToPath(new URL('../src/index.ts', import.meta.url))], bundle: true, format: 'esm', platform: 'node', outfile: library, logLevel: 'error' });
+const dir = mkdtempSync(join(tmpdir(), 'customerio-segment-instructions-'));
+const library = join(dir, 'library.mjs');
+const data = join(dir, 'data.json');
+const child = fileURLToPath(new URL('./instructionsChild.mjs', import.meta.url));
 
 // V8 without background threads and with predictable GC, so that the count repeats exactly.
 function instructions(workload: string, iterations: number): number {
@@ -59,6 +56,8 @@ const pairs = [
 ];
 const lines: string[] = [];
 try {
+  writeFileSync(data, JSON.stringify({ bodies, rows, sentAt: '2026-11-22T12:00:00.000Z' }));
+  await build({ entryPoints: [fileURLToPath(new URL('../src/index.ts', import.meta.url))], bundle: true, format: 'esm', platform: 'node', outfile: library, logLevel: 'error' });
   for (const pair of pairs) {
     const base = perEvent(pair.baseline, pair.events);
     const subject = perEvent(pair.subject, pair.events);

@@ -21,6 +21,8 @@ const watchedKeys: readonly string[] = [...pairs.flatMap((p) => [p.old, p.new]),
 const slotOf: Record<string, number> = /* @__PURE__ */ (() => {
   const slots: Record<string, number> = Object.create(null);
   watchedKeys.forEach((key, slot) => {
+    // A key listed twice would take over the first one's slot and silently switch its rule off.
+    if (key in slots) throw new Error(`migrateFields: ${key} is watched twice`);
     slots[key] = slot;
   });
   return slots;

@@ -71,8 +71,9 @@ export interface SegmentBatches<TCall> {
  * A call too large for Segment is never put in a body, where it would be refused: with
  * `dropOversizedContent` its message body is dropped when that is enough, otherwise it is rejected.
  *
- * Pure: each call is serialized once (a chunk of calls at a time), the input is never mutated, and a call whose content is
- * dropped is a copy.
+ * Pure: the input is never mutated, and a call whose content is dropped is a copy. Each call's JSON is
+ * exactly `JSON.stringify(call)`, made 256 calls at a time where that is provably the same (so getters on
+ * a call may run twice when its chunk has to be redone one call at a time).
  *
  * @throws {RangeError} When a limit option is not a positive integer (a programming error, not data).
  * @example
@@ -162,21 +163,25 @@ const marker = '\u0001';
 const cut = '},"\\u0001",{';
 
 // Each call's JSON, equal to `JSON.stringify(call)`; `undefined` when the chunk must be serialized call by
-// call. Only plain objects without `toJSON` serialize the same inside an array as alone (an array element
-// passes its index to `toJSON`, and becomes `null` where a lone value becomes `undefined`), and always as
-// `{…}`. A call holding an array with the marker between two objects would add a cut: the count of parts
-// tells, and that chunk falls back. So does a chunk JSON.stringify throws on, to throw on its own call.
+// call. The count of parts is a proof only if every call serializes as `{…}` and the same inside an
+// array as alone: so only objects whose prototype is Object.prototype or null, without `toJSON` (an
+// array element passes its index to it), and not raw JSON (Node 21+), are taken. A call holding an array
+// with the marker between two objects then adds a cut, the count is off, and that chunk falls back. So
+// does a chunk that throws (a BigInt, a cycle, a chunk over V8's string limit), to throw on its own call.
+// Falling back serializes the chunk's calls again: getters and proxy traps run twice in that case.
 function serializeChunk(calls: readonly object[], from: number, to: number): readonly string[] | undefined {
-  const items: unknown[] = [];
-  for (let i = from; i < to; i++) {
-    const call = calls[i];
-    if (typeof call !== 'object' || call === null || Array.isArray(call)) return undefined;
-    if (typeof (call as { toJSON?: unknown }).toJSON === 'function') return undefined;
-    if (i > from) items.push(marker);
-    items.push(call);
-  }
   let json: string;
   try {
+    const items: unknown[] = [];
+    for (let i = from; i < to; i++) {
+      const call = calls[i];
+      if (typeof call !== 'object' || call === null) return undefined;
+      const prototype: unknown = Object.getPrototypeOf(call);
+      if (prototype !== Object.prototype && prototype !== null) return undefined;
+      if (typeof (call as { toJSON?: unknown }).toJSON === 'function' || isRawJson(call)) return undefined;
+      if (i > from) items.push(marker);
+      items.push(call);
+    }
     json = JSON.stringify(items);
   } catch {
     return undefined;
@@ -190,6 +195,11 @@ function serializeChunk(calls: readonly object[], from: number, to: number): rea
   }
   parts.push(json.slice(start, -1));
   return parts.length === to - from ? parts : undefined;
+}
+
+function isRawJson(value: object): boolean {
+  const isRawJSON = (JSON as { isRawJSON?: (value: unknown) => boolean }).isRawJSON;
+  return isRawJSON !== undefined && isRawJSON(value);
 }
 
 function limit(value: number | undefined, fallback: number, name: string): number {

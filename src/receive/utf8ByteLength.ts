@@ -8,8 +8,8 @@ const nonAscii = /[^\x00-\x7f]/;
  */
 export function utf8ByteLength(text: string): number {
   // Node's Buffer.byteLength counts natively, faster than any loop here; edge runtimes have no Buffer.
-  const nodeBuffer = (globalThis as { Buffer?: { byteLength(text: string, encoding: 'utf8'): number } }).Buffer;
-  if (nodeBuffer !== undefined) return nodeBuffer.byteLength(text, 'utf8');
+  const nodeBuffer = (globalThis as { Buffer?: { byteLength?: (text: string, encoding: 'utf8') => number } }).Buffer;
+  if (typeof nodeBuffer?.byteLength === 'function') return nodeBuffer.byteLength(text, 'utf8');
   // Most calls are ASCII: the regular expression engine scans for anything else many times faster
   // than a loop over char codes, and then every UTF-16 unit is one byte.
   const first = text.search(nonAscii);

@@ -9,8 +9,11 @@ import {
 } from '../../src/receive/toSegmentBatches';
 import { anyWebhookArbitrary, textArbitrary } from '../arbitraries/webhook';
 
-// Sizes are measured with Buffer.byteLength and JSON.stringify here, independently of the implementation.
-const bytesOf = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), 'utf8');
+// Sizes are measured by encoding with TextEncoder here, independently of the implementation (which
+// counts with Buffer.byteLength, or by hand where there is no Buffer).
+const encoder = new TextEncoder();
+const utf8Bytes = (text: string): number => encoder.encode(text).length;
+const bytesOf = (value: unknown): number => utf8Bytes(JSON.stringify(value));
 
 type Call = { properties: Record<string, unknown>; [key: string]: unknown };
 
@@ -43,7 +46,7 @@ function checkInvariants(calls: readonly Call[], options: ToSegmentBatchesOption
   result.batches.forEach((batch, b) => {
     // No body over a limit; the JSON is the body's; the byte count is right.
     expect(batch.json).toBe(JSON.stringify(batch.body));
-    expect(batch.bytes).toBe(Buffer.byteLength(batch.json, 'utf8'));
+    expect(batch.bytes).toBe(utf8Bytes(batch.json));
     expect(batch.bytes).toBeLessThanOrEqual(maxBodyBytes);
     expect(batch.body.batch.length).toBeGreaterThan(0);
     expect(batch.body.batch.length).toBeLessThanOrEqual(maxCalls);
@@ -181,7 +184,7 @@ describe('toSegmentBatches', () => {
           expect(lengths).toEqual(
             Array.from({ length: Math.ceil(count / expected) }, (_, b) => Math.min(expected, count - b * expected)),
           );
-          for (const batch of batches) expect(Buffer.byteLength(batch.json)).toBeLessThanOrEqual(maxBodyBytes);
+          for (const batch of batches) expect(utf8Bytes(batch.json)).toBeLessThanOrEqual(maxBodyBytes);
         },
       ),
       { numRuns: 1000 },
@@ -204,7 +207,7 @@ describe('toSegmentBatches', () => {
   const callOfSize = (bytes: number, content = 'x'): typeof base => {
     const call = { ...base, properties: { content: '' } };
     const fill = bytes - bytesOf(call);
-    call.properties.content = content.repeat(Math.floor(fill / Buffer.byteLength(content))) + 'x'.repeat(fill % Buffer.byteLength(content));
+    call.properties.content = content.repeat(Math.floor(fill / utf8Bytes(content))) + 'x'.repeat(fill % utf8Bytes(content));
     expect(bytesOf(call)).toBe(bytes);
     return call;
   };
@@ -250,7 +253,7 @@ describe('toSegmentBatches', () => {
   test('a body fills up to exactly 500,000 bytes, sentAt and writeKey included', () => {
     const sentAt = new Date('2026-01-01T00:00:00.000Z');
     const writeKey = 'wk_ü';
-    const empty = Buffer.byteLength(JSON.stringify({ batch: [], sentAt: sentAt.toISOString(), writeKey }));
+    const empty = utf8Bytes(JSON.stringify({ batch: [], sentAt: sentAt.toISOString(), writeKey }));
     // 20 calls of equal size plus their 19 commas fill the body to the byte.
     const room = 500_000 - empty - 19;
     const calls = Array.from({ length: 20 }, () => callOfSize(Math.floor(room / 20)));
@@ -296,6 +299,13 @@ describe('toSegmentBatches', () => {
         ['an', 'array'],
         new Instance(),
         JSON.parse('{"__proto__":{"polluted":true},"x":1}') as object,
+        Object.assign(Object.create(null) as object, { type: 'track', list: [{}, '\u0001', {}] }),
+        // Objects that serialize as something other than {…}: they must never be cut as if they did.
+        new Number(1),
+        new String('\u0001'),
+        new Boolean(false),
+        new Map([['a', 1]]),
+        new Proxy({ type: 'track', list: [{}, '\u0001', {}] }, {}),
       ),
     );
     fc.assert(
@@ -305,7 +315,7 @@ describe('toSegmentBatches', () => {
           const { batches, rejected } = toSegmentBatches(calls);
           for (const batch of batches) {
             expect(batch.json).toBe(JSON.stringify(batch.body));
-            expect(batch.bytes).toBe(Buffer.byteLength(batch.json, 'utf8'));
+            expect(batch.bytes).toBe(utf8Bytes(batch.json));
           }
           const sent = batches.flatMap((b) => b.indexes);
           expect([...sent, ...rejected.map((r) => r.index)].sort((a, b) => a - b)).toEqual(calls.map((_, i) => i));
