@@ -15,7 +15,8 @@ const pairs = [
   { old: 'email_id', new: 'delivery_id', code: 'email_id_differs_from_delivery_id', why: 'seed 004 says email_id duplicated delivery_id' },
   { old: 'email_subject', new: 'subject', code: 'email_subject_differs_from_subject', why: 'seed 004 says email_subject became subject' },
 ] as const;
-const watchedKeys: readonly string[] = [...pairs.flatMap((p) => [p.old, p.new]), ...lookupColumns.flatMap((c) => [c.id, c.name])];
+// Built by pure calls, so that bundles which never migrate drop it.
+const watchedKeys: readonly string[] = /* @__PURE__ */ pairs.flatMap((p) => [p.old, p.new]).concat(/* @__PURE__ */ lookupColumns.flatMap((c) => [c.id, c.name]));
 
 // Key → slot, without a prototype (so a lookup is a plain table probe that never reaches Object.prototype).
 const slotOf: Record<string, number> = /* @__PURE__ */ (() => {
