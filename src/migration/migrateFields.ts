@@ -16,7 +16,9 @@ const pairs = [
   { old: 'email_subject', new: 'subject', code: 'email_subject_differs_from_subject', why: 'seed 004 says email_subject became subject' },
 ] as const;
 // Built by pure calls, so that bundles which never migrate drop it.
-const watchedKeys: readonly string[] = /* @__PURE__ */ pairs.flatMap((p) => [p.old, p.new]).concat(/* @__PURE__ */ lookupColumns.flatMap((c) => [c.id, c.name]));
+const watchedKeys: readonly string[] = /* @__PURE__ */ pairs
+  .flatMap((p): string[] => [p.old, p.new])
+  .concat(/* @__PURE__ */ lookupColumns.flatMap((c) => [c.id, c.name]));
 
 // Key → slot, without a prototype (so a lookup is a plain table probe that never reaches Object.prototype).
 const slotOf: Record<string, number> = /* @__PURE__ */ (() => {
