@@ -4,6 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { measure } from 'mitata';
 import { safeParseWebhook, toSegmentTrack } from '../src/index';
+import { replaceBetweenMarkers } from '../scripts/replaceBetweenMarkers';
 import { webhookCorpus } from './corpus';
 import { cliComparison, extraComparisons, toV1 } from './extra';
 import { median } from './median';
@@ -121,7 +122,5 @@ console.log(`\n${table}`);
 if (write) {
   const path = new URL('../docs/performance.md', import.meta.url);
   const doc = readFileSync(path, 'utf8');
-  const start = '<!-- bench:start -->';
-  const end = '<!-- bench:end -->';
-  writeFileSync(path, doc.slice(0, doc.indexOf(start) + start.length) + `\n${table}\n` + doc.slice(doc.indexOf(end)));
+  writeFileSync(path, replaceBetweenMarkers(doc, 'docs/performance.md', '<!-- bench:start -->', '<!-- bench:end -->', `\n${table}\n`));
 }

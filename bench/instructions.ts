@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { safeParseWebhook, toSegmentTrack } from '../src/index';
 import { flattenTrack } from '../test/arbitraries/v1';
+import { replaceBetweenMarkers } from '../scripts/replaceBetweenMarkers';
 import { webhookCorpus } from './corpus';
 import { toV1 } from './extra';
 
@@ -81,8 +82,5 @@ console.log(`\n${table}`);
 if (write) {
   const path = new URL('../docs/performance.md', import.meta.url);
   const doc = readFileSync(path, 'utf8');
-  const start = '<!-- instructions:start -->';
-  const end = '<!-- instructions:end -->';
-  if (!doc.includes(start)) throw new Error(`docs/performance.md has no ${start} marker`);
-  writeFileSync(path, doc.slice(0, doc.indexOf(start) + start.length) + `\n${table}\n` + doc.slice(doc.indexOf(end)));
+  writeFileSync(path, replaceBetweenMarkers(doc, 'docs/performance.md', '<!-- instructions:start -->', '<!-- instructions:end -->', `\n${table}\n`));
 }

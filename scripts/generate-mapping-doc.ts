@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { attributionFields, fieldTypes } from '../src/catalog/catalog';
 import { catalogEntries } from '../src/catalog/catalogEntries';
+import { replaceBetweenMarkers } from './replaceBetweenMarkers';
 
 const start = '<!-- generated from the catalog: start -->';
 const end = '<!-- generated from the catalog: end -->';
@@ -28,7 +29,6 @@ export function mappingTables(): string {
       `| \`${name}\` | ${type.replace('|', ' or ')} | ${(attributionFields as readonly string[]).includes(name) ? 'all' : 'listed'} | ${fieldDestinations[name] ?? `\`properties.${name}\``} |`,
   );
   return [
-    start,
     `### Events (${catalogEntries.length})`,
     '',
     '| `object_type` | `metric` | Segment event | own `data` fields (besides the attribution block) |',
@@ -40,16 +40,12 @@ export function mappingTables(): string {
     '| `data` field | JSON type | carried by | in the track call |',
     '| --- | --- | --- | --- |',
     ...fields,
-    end,
   ].join('\n');
 }
 
 /** Replaces the generated part of a mapping doc's text. */
 export function withMappingTables(doc: string): string {
-  const from = doc.indexOf(start);
-  const to = doc.indexOf(end);
-  if (from < 0 || to < 0) throw new Error('docs/mapping.md lacks the generated-part markers');
-  return doc.slice(0, from) + mappingTables() + doc.slice(to + end.length);
+  return replaceBetweenMarkers(doc, 'docs/mapping.md', start, end, `\n${mappingTables()}\n`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -1,4 +1,5 @@
 import { lookupColumns } from './lookupColumns';
+import { movedColumns } from './movedColumns';
 import type { MigrationConflict, NameLookup } from './MigrationResult';
 import { setProperty } from '../internal/setProperty';
 
@@ -10,13 +11,9 @@ function present(value: unknown): boolean {
   return value !== undefined && value !== null && value !== absent;
 }
 
-// The columns the rules read, each with a slot: the pairs first, then each lookup's id and name.
-const pairs = [
-  { old: 'email_id', new: 'delivery_id', code: 'email_id_differs_from_delivery_id', why: 'seed 004 says email_id duplicated delivery_id' },
-  { old: 'email_subject', new: 'subject', code: 'email_subject_differs_from_subject', why: 'seed 004 says email_subject became subject' },
-] as const;
+// The columns the rules read, each with a slot: the moved pairs first, then each lookup's id and name.
 // Built by pure calls, so that bundles which never migrate drop it.
-const watchedKeys: readonly string[] = /* @__PURE__ */ pairs
+const watchedKeys: readonly string[] = /* @__PURE__ */ movedColumns
   .flatMap((p): string[] => [p.old, p.new])
   .concat(/* @__PURE__ */ lookupColumns.flatMap((c) => [c.id, c.name]));
 
@@ -59,8 +56,8 @@ export function migrateFields(
   }
   const actions: Action[] = new Array<Action>(watchedKeys.length).fill(undefined);
 
-  for (let p = 0; p < pairs.length; p++) {
-    const pair = pairs[p]!;
+  for (let p = 0; p < movedColumns.length; p++) {
+    const pair = movedColumns[p]!;
     const oldSlot = 2 * p;
     const newSlot = oldSlot + 1;
     const oldValue = values[oldSlot];
@@ -89,7 +86,7 @@ export function migrateFields(
 
   for (let c = 0; c < lookupColumns.length; c++) {
     const { kind, id: idKey, name: nameKey } = lookupColumns[c]!;
-    const idSlot = 2 * pairs.length + 2 * c;
+    const idSlot = 2 * movedColumns.length + 2 * c;
     const name = values[idSlot + 1];
     if (!present(name)) {
       if (name !== absent) actions[idSlot + 1] = leaveOut;

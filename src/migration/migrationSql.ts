@@ -1,4 +1,5 @@
 import { lookupColumns } from './lookupColumns';
+import { movedColumns } from './movedColumns';
 import { MigrationSqlError } from './MigrationSqlError';
 import type { LookupKind } from './MigrationResult';
 
@@ -148,25 +149,19 @@ interface Table {
   has(column: string): boolean;
 }
 
-// The moves of seed 004: old column → the 2.0.0 column it duplicated or became.
-const moves: readonly (readonly [string, string])[] = [
-  ['email_id', 'delivery_id'],
-  ['email_subject', 'subject'],
-];
-
 function viewStatement(table: Table, qualified: (n: string) => string, q: (n: string) => string, isV1: string): string {
   const select: string[] = [];
   for (const column of table.columns) {
     const c = q(column);
-    const move = moves.find(([, to]) => to === column);
-    const moveFrom = moves.find(([from]) => from === column);
+    const move = movedColumns.find((m) => m.new === column);
+    const moveFrom = movedColumns.find((m) => m.old === column);
     const named = lookupColumns.find((l) => l.name === column);
     if (!table.has(version)) select.push(c);
     else if (column === version) select.push(`CASE WHEN ${isV1} THEN '2.0.0' ELSE ${c} END AS ${c}`);
-    else if (move !== undefined && table.has(move[0])) {
-      select.push(`CASE WHEN ${isV1} THEN COALESCE(${c}, ${q(move[0])}) ELSE ${c} END AS ${c}`);
+    else if (move !== undefined && table.has(move.old)) {
+      select.push(`CASE WHEN ${isV1} THEN COALESCE(${c}, ${q(move.old)}) ELSE ${c} END AS ${c}`);
     } else if (moveFrom !== undefined) {
-      const [, to] = moveFrom;
+      const to = moveFrom.new;
       // The new column takes the old one's place when the table lacks it, as in the row function.
       if (!table.has(to)) select.push(`CASE WHEN ${isV1} THEN ${c} END AS ${q(to)}`);
       const keep = table.has(to) ? `${q(to)} IS NOT NULL AND ${c} <> ${q(to)}` : 'FALSE';
@@ -190,7 +185,7 @@ function inPlaceStatements(
   if (!table.has(version)) return [];
   const statements: string[] = [];
   const set: string[] = [];
-  for (const [from, to] of moves) {
+  for (const { old: from, new: to } of movedColumns) {
     if (!table.has(from)) continue;
     if (!table.has(to)) {
       // Redshift has no ADD COLUMN IF NOT EXISTS; Snowflake and BigQuery do, but the SQL parser our tests

@@ -1,5 +1,7 @@
 import { attributionFields, fieldTypes } from '../catalog/catalog';
 import { catalogEntries } from '../catalog/catalogEntries';
+import { lookupColumns } from '../migration/lookupColumns';
+import { movedColumns } from '../migration/movedColumns';
 
 /** The JSON type of one `properties` field: a catalog field type, or one the mapping makes. */
 export type TrackFieldType = (typeof fieldTypes)[keyof typeof fieldTypes] | 'link';
@@ -21,15 +23,14 @@ const common: readonly TrackFieldRule[] = [
   ['content_dropped', 'boolean'],
 ];
 
-// The fields seed 004 says 1.0.0 had and 2.0.0 dropped; names can be null where the message has none.
-const v1Only: readonly TrackFieldRule[] = [
-  ['email_id', 'string'],
-  ['email_subject', 'string'],
-  ['action_name', 'string|null'],
-  ['campaign_name', 'string|null'],
-  ['newsletter_name', 'string|null'],
-  ['transactional_message_name', 'string|null'],
-];
+// The fields seed 004 says 1.0.0 had and 2.0.0 dropped, from the tables the migration reads: moved
+// fields were always strings; names can be null where the message has none.
+function v1Only(): readonly TrackFieldRule[] {
+  return [
+    ...movedColumns.map((m): TrackFieldRule => [m.old, 'string']),
+    ...lookupColumns.map((l): TrackFieldRule => [l.name, 'string|null']),
+  ];
+}
 
 function rulesOf(fields: readonly string[], extra: readonly TrackFieldRule[]): readonly TrackFieldRule[] {
   const rules: TrackFieldRule[] = [];
@@ -59,5 +60,5 @@ export const trackFieldRules: {
 } = /* @__PURE__ */ (() => ({
   byEvent: rulesByEvent(),
   unknownEvent: rulesOf(attributionFields, common),
-  v1: rulesOf(attributionFields, [...common, ...v1Only]),
+  v1: rulesOf(attributionFields, [...common, ...v1Only()]),
 }))();
