@@ -1,5 +1,5 @@
-// Writes src/events.ts: one named webhook type and one named track type per catalog entry.
-// Run `npm run generate`; test/events.test.ts fails when the file is out of date with the catalog.
+// Writes src/catalog/events.ts: one named webhook type and one named track type per catalog entry.
+// Run `npm run generate`; test/catalog/catalog.test.ts fails when the file is out of date with the catalog.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { catalogEntries } from '../src/catalog/catalogEntries';
@@ -13,12 +13,12 @@ export function typeStem(eventName: string): string {
     .join('');
 }
 
-/** The text of src/events.ts. */
+/** The text of src/catalog/events.ts. */
 export function eventTypesSource(): string {
   const lines = [
     '// Generated from the catalog by scripts/generate-event-types.ts: do not edit by hand.',
-    "import type { ReportingWebhookOf } from './webhook/reportingWebhook';",
-    "import type { SegmentTrackFor } from './segment/segmentTrack';",
+    "import type { ReportingWebhookOf } from './reportingWebhook';",
+    "import type { SegmentTrackFor } from './segmentTrack';",
     '',
   ];
   for (const { objectType, metric, event } of catalogEntries) {
@@ -34,5 +34,5 @@ export function eventTypesSource(): string {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  writeFileSync(new URL('../src/events.ts', import.meta.url), eventTypesSource());
+  writeFileSync(new URL('../src/catalog/events.ts', import.meta.url), eventTypesSource());
 }

@@ -3,6 +3,6 @@
 //   curl -X PUT https://api.segmentapis.com/tracking-plans/$PLAN_ID/rules \
 //     -H "Authorization: Bearer $SEGMENT_TOKEN" -H 'Content-Type: application/json' \
 //     --data "{\"rules\": $(cat rules.json)}"
-import { segmentTrackingPlanRules } from '../src/schemas/segmentTrackingPlanRules';
+import { segmentTrackingPlanRules } from '../src/jsonSchema/segmentTrackingPlanRules';
 
 process.stdout.write(`${JSON.stringify(segmentTrackingPlanRules(), null, 2)}\n`);

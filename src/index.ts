@@ -17,10 +17,10 @@ export type {
 } from './catalog/types';
 
 // Webhooks
-export type { AnyWebhook, ReportingWebhook, ReportingWebhookOf, UnknownWebhook, WebhookData } from './webhook/reportingWebhook';
+export type { AnyWebhook, ReportingWebhook, ReportingWebhookOf, UnknownWebhook, WebhookData } from './catalog/reportingWebhook';
 
 // One named type per catalog entry: `EmailOpenedWebhook`, `EmailOpenedTrack`, …
-export type * from './events';
+export type * from './catalog/events';
 
 // Segment calls
 export type {
@@ -33,7 +33,7 @@ export type {
   TrackLink,
   TrackProperties,
   UnknownSegmentTrack,
-} from './segment/segmentTrack';
+} from './catalog/segmentTrack';
 
 // Validation
 export { issueCodes } from './validation/issue';
@@ -52,29 +52,29 @@ export type { DeliveredTrack, ToDeliveredTrackOptions } from './mapping/toDelive
 
 // Segment-side schemas (issue 3)
 // @section schemas
-export { safeParseSegmentTrack } from './schemas/safeParseSegmentTrack';
+export { safeParseSegmentTrack } from './validation/safeParseSegmentTrack';
 export type {
   ParsedAnySegmentTrack,
   ParsedSegmentTrack,
   SafeParseSegmentTrackOptions,
   SegmentDeliveryFields,
-} from './schemas/safeParseSegmentTrack';
-export { parseSegmentTrack } from './schemas/parseSegmentTrack';
-export { isSegmentTrack } from './schemas/isSegmentTrack';
-export { safeParseV1Track } from './schemas/safeParseV1Track';
-export type { SegmentTrackV1, TrackV1Properties } from './schemas/safeParseV1Track';
-export { trackVersionOf } from './schemas/trackVersionOf';
-export type { StandardSchemaV1 } from './schemas/standardSchema';
-export { webhookSchema } from './schemas/webhookSchema';
-export { segmentTrackSchema } from './schemas/segmentTrackSchema';
-export { segmentTrackV1Schema } from './schemas/segmentTrackV1Schema';
-export type { JsonSchema } from './schemas/fieldJsonSchema';
-export { webhookJsonSchema } from './schemas/webhookJsonSchema';
-export { segmentTrackJsonSchema } from './schemas/segmentTrackJsonSchema';
-export { segmentEventJsonSchema } from './schemas/segmentEventJsonSchema';
-export { segmentTrackingPlanRules } from './schemas/segmentTrackingPlanRules';
-export type { TrackingPlanRule } from './schemas/segmentTrackingPlanRules';
-export { isoTimestampPattern } from './schemas/isoTimestampPattern';
+} from './validation/safeParseSegmentTrack';
+export { parseSegmentTrack } from './validation/parseSegmentTrack';
+export { isSegmentTrack } from './validation/isSegmentTrack';
+export { safeParseV1Track } from './validation/safeParseV1Track';
+export type { SegmentTrackV1, TrackV1Properties } from './validation/safeParseV1Track';
+export { trackVersionOf } from './validation/trackVersionOf';
+export type { StandardSchemaV1 } from './standardSchema/standardSchema';
+export { webhookSchema } from './standardSchema/webhookSchema';
+export { segmentTrackSchema } from './standardSchema/segmentTrackSchema';
+export { segmentTrackV1Schema } from './standardSchema/segmentTrackV1Schema';
+export type { JsonSchema } from './jsonSchema/fieldJsonSchema';
+export { webhookJsonSchema } from './jsonSchema/webhookJsonSchema';
+export { segmentTrackJsonSchema } from './jsonSchema/segmentTrackJsonSchema';
+export { segmentEventJsonSchema } from './jsonSchema/segmentEventJsonSchema';
+export { segmentTrackingPlanRules } from './jsonSchema/segmentTrackingPlanRules';
+export type { TrackingPlanRule } from './jsonSchema/segmentTrackingPlanRules';
+export { isoTimestampPattern } from './validation/isoTimestampPattern';
 
 // Receiving and sending (issue 4)
 // @section receive
@@ -84,7 +84,7 @@ export type {
   SignatureVerification,
   VerifyWebhookSignatureInput,
 } from './receive/verifyWebhookSignature';
-export { toSegmentBatches } from './receive/toSegmentBatches';
+export { toSegmentBatches } from './send/toSegmentBatches';
 export type {
   RejectedCall,
   RejectedCallReason,
@@ -92,11 +92,11 @@ export type {
   SegmentBatchBody,
   SegmentBatches,
   ToSegmentBatchesOptions,
-} from './receive/toSegmentBatches';
-export { segmentBatchLimits } from './receive/segmentBatchLimits';
-export { segmentEndpoint } from './receive/segmentEndpoint';
-export { segmentHost } from './receive/segmentHost';
-export type { SegmentRegion } from './receive/segmentHost';
+} from './send/toSegmentBatches';
+export { segmentBatchLimits } from './send/segmentBatchLimits';
+export { segmentEndpoint } from './send/segmentEndpoint';
+export { segmentHost } from './send/segmentHost';
+export type { SegmentRegion } from './send/segmentHost';
 export { firstOccurrenceKey } from './receive/firstOccurrenceKey';
 export { createFirstOccurrenceFilter } from './receive/createFirstOccurrenceFilter';
 export type {

@@ -1,13 +1,13 @@
 import { carriesContent, findCatalogEntry } from '../catalog/catalogEntries';
 import { eventNameFor } from '../catalog/eventNameFor';
-import { formatUnixSeconds } from '../internal/formatUnixSeconds';
-import { isPlainObject } from '../internal/isPlainObject';
-import { messageIdFor } from '../internal/messageIdFor';
-import { resolveIdentity } from '../internal/resolveIdentity';
-import { setProperty } from '../internal/setProperty';
+import { formatUnixSeconds } from './formatUnixSeconds';
+import { isPlainObject } from '../json/isPlainObject';
+import { messageIdFor } from './messageIdFor';
+import { resolveIdentity } from '../validation/resolveIdentity';
+import { setProperty } from '../json/setProperty';
 import type { SegmentEventName } from '../catalog/types';
-import type { TrackFor, TrackLink } from '../segment/segmentTrack';
-import type { AnyWebhook } from '../webhook/reportingWebhook';
+import type { TrackFor, TrackLink } from '../catalog/segmentTrack';
+import type { AnyWebhook } from '../catalog/reportingWebhook';
 
 /** Options of {@link toSegmentTrack}: the settings of Customer.io's hosted integration, and overrides. */
 export interface ToSegmentTrackOptions {

@@ -1,5 +1,7 @@
-/** The four kinds of id → name lookups that version 1.0.0 carried in every event and 2.0.0 dropped. */
-export type LookupKind = 'action' | 'campaign' | 'newsletter' | 'transactional_message';
+import type { LookupKind } from '../catalog/lookupColumns';
+import type { MovedColumnConflictCode } from '../catalog/movedColumns';
+
+export type { LookupKind };
 
 /**
  * One id → name pair taken out of a 1.0.0 payload or row (`campaign_id: 7` with `campaign_name: "Welcome"`).
@@ -16,10 +18,11 @@ export interface NameLookup {
 
 /** What a conflict is about: the data contradicts itself, so the migration kept the value instead of dropping it. */
 export type MigrationConflictCode =
-  /** `email_id` and `delivery_id` both present and different: `email_id` is kept. */
-  | 'email_id_differs_from_delivery_id'
-  /** `email_subject` and `subject` both present and different: `email_subject` is kept. */
-  | 'email_subject_differs_from_subject'
+  /**
+   * `email_id` and `delivery_id` (or `email_subject` and `subject`) both present and different: the
+   * 1.0.0 field is kept.
+   */
+  | MovedColumnConflictCode
   /** A name (`campaign_name`, …) whose id is missing or null: it cannot become a lookup, so it is kept. */
   | 'name_without_id'
   /** A name that is not a string, or an id that is not a string, a finite number or a bigint: kept as is. */

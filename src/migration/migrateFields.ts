@@ -1,7 +1,7 @@
-import { lookupColumns } from './lookupColumns';
-import { movedColumns } from './movedColumns';
+import { lookupColumns } from '../catalog/lookupColumns';
+import { movedColumns } from '../catalog/movedColumns';
 import type { MigrationConflict, NameLookup } from './MigrationResult';
-import { setProperty } from '../internal/setProperty';
+import { setProperty } from '../json/setProperty';
 
 // A watched key the input does not have (a key it has with the value undefined is still "had").
 const absent = { absent: true } as const;

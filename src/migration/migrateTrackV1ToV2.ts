@@ -1,6 +1,6 @@
-import { isPlainObject } from '../internal/isPlainObject';
+import { isPlainObject } from '../json/isPlainObject';
 import { migrateFields } from './migrateFields';
-import { setProperty } from '../internal/setProperty';
+import { setProperty } from '../json/setProperty';
 import type { MigrationConflict, MigrationResult, NameLookup } from './MigrationResult';
 
 /**

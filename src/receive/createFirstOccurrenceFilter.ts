@@ -1,4 +1,4 @@
-import type { AnyWebhook } from '../webhook/reportingWebhook';
+import type { AnyWebhook } from '../catalog/reportingWebhook';
 import { createMemoryFirstOccurrenceStore } from './createMemoryFirstOccurrenceStore';
 import { firstOccurrenceKey } from './firstOccurrenceKey';
 import type { FirstOccurrenceStore } from './firstOccurrenceStore';

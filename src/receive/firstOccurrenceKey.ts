@@ -1,4 +1,4 @@
-import type { AnyWebhook } from '../webhook/reportingWebhook';
+import type { AnyWebhook } from '../catalog/reportingWebhook';
 
 /**
  * Returns the key under which {@link createFirstOccurrenceFilter} counts occurrences of a webhook's event.

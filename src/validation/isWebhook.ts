@@ -1,4 +1,4 @@
-import type { ReportingWebhook } from '../webhook/reportingWebhook';
+import type { ReportingWebhook } from '../catalog/reportingWebhook';
 import { safeParseWebhook } from './safeParseWebhook';
 
 /**

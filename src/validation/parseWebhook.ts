@@ -1,4 +1,4 @@
-import type { AnyWebhook, ReportingWebhook } from '../webhook/reportingWebhook';
+import type { AnyWebhook, ReportingWebhook } from '../catalog/reportingWebhook';
 import { type SafeParseWebhookOptions, safeParseWebhook } from './safeParseWebhook';
 import { ValidationError } from './ValidationError';
 

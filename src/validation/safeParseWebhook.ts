@@ -1,10 +1,10 @@
 import { fieldTypes } from '../catalog/catalog';
 import { findCatalogEntry, isKnownObjectType } from '../catalog/catalogEntries';
-import { describeValue } from '../internal/describeValue';
-import { isPlainObject } from '../internal/isPlainObject';
-import { namesPerson } from '../internal/resolveIdentity';
-import type { AnyWebhook, ReportingWebhook } from '../webhook/reportingWebhook';
-import { addIssue, checkField, isValidField } from '../internal/checkField';
+import { describeValue } from '../json/describeValue';
+import { isPlainObject } from '../json/isPlainObject';
+import { namesPerson } from './resolveIdentity';
+import type { AnyWebhook, ReportingWebhook } from '../catalog/reportingWebhook';
+import { addIssue, checkField, isValidField } from './checkField';
 import type { Issue, SafeParseResult } from './issue';
 
 /** Options of {@link safeParseWebhook}. */

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { safeParseWebhook, toSegmentTrack } from '../../src/index';
 import { foldNameLookups } from '../../src/migration/foldNameLookups';
-import { migrationSql } from '../../src/migration/migrationSql';
+import { migrationSql } from '../../src/sql/migrationSql';
 import type { LookupKind } from '../../src/migration/MigrationResult';
 import { namePairs, v1RowArbitrary, v1TrackArbitrary, v2TrackArbitrary } from '../arbitraries/v1';
 import { anyWebhookArbitrary } from '../arbitraries/webhook';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { migrateTrackV1ToV2 } from '../../src/migration/migrateTrackV1ToV2';
-import { safeParseSegmentTrack } from '../../src/schemas/safeParseSegmentTrack';
+import { safeParseSegmentTrack } from '../../src/validation/safeParseSegmentTrack';
 import { migrateWarehouseRowV1ToV2 } from '../../src/migration/migrateWarehouseRowV1ToV2';
 import type { MigrationResult } from '../../src/migration/MigrationResult';
 import {

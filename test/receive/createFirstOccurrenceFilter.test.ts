@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { createFirstOccurrenceFilter } from '../../src/receive/createFirstOccurrenceFilter';
 import { createMemoryFirstOccurrenceStore } from '../../src/receive/createMemoryFirstOccurrenceStore';
 import type { FirstOccurrenceStore } from '../../src/receive/firstOccurrenceStore';
-import type { AnyWebhook } from '../../src/webhook/reportingWebhook';
+import type { AnyWebhook } from '../../src/catalog/reportingWebhook';
 
 const open = (eventId: string, deliveryId = 'D1'): AnyWebhook =>
   ({

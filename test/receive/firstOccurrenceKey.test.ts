@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { firstOccurrenceKey } from '../../src/receive/firstOccurrenceKey';
-import type { AnyWebhook } from '../../src/webhook/reportingWebhook';
+import type { AnyWebhook } from '../../src/catalog/reportingWebhook';
 import { anyWebhookArbitrary } from '../arbitraries/webhook';
 
 const webhook = (overrides: Partial<AnyWebhook>, data: Record<string, unknown>): AnyWebhook =>

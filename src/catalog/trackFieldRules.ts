@@ -1,0 +1,64 @@
+import { attributionFields, fieldTypes } from './catalog';
+import { catalogEntries } from './catalogEntries';
+import { lookupColumns } from './lookupColumns';
+import { movedColumns } from './movedColumns';
+
+/** The JSON type of one `properties` field: a catalog field type, or one the mapping makes. */
+export type TrackFieldType = (typeof fieldTypes)[keyof typeof fieldTypes] | 'link';
+
+/** One checked `properties` field: its name and type. */
+export type TrackFieldRule = readonly [name: string, type: TrackFieldType];
+
+// Webhook fields that the mapping renames or rebuilds: they never reach `properties` under their own
+// name with their own type.
+const remapped: readonly string[] = ['identifiers', 'customer_id', 'href', 'link_id', 'content'];
+
+// What the mapping writes on every call (segment/segmentTrack.ts, CommonTrackProperties).
+const common: readonly TrackFieldRule[] = [
+  ['userId', 'string'],
+  ['cio_id', 'string'],
+  ['content', 'string|null'],
+  ['identifiers', 'object'],
+  ['link', 'link'],
+  ['content_dropped', 'boolean'],
+];
+
+// The fields seed 004 says 1.0.0 had and 2.0.0 dropped, from the tables the migration reads: moved
+// fields were always strings; names can be null where the message has none.
+function v1Only(): readonly TrackFieldRule[] {
+  return [
+    ...movedColumns.map((m): TrackFieldRule => [m.old, 'string']),
+    ...lookupColumns.map((l): TrackFieldRule => [l.name, 'string|null']),
+  ];
+}
+
+function rulesOf(fields: readonly string[], extra: readonly TrackFieldRule[]): readonly TrackFieldRule[] {
+  const rules: TrackFieldRule[] = [];
+  for (const field of fields) {
+    if (!remapped.includes(field)) rules.push([field, fieldTypes[field as keyof typeof fieldTypes]]);
+  }
+  return [...rules, ...extra];
+}
+
+function rulesByEvent(): Record<string, readonly TrackFieldRule[]> {
+  const byEvent: Record<string, readonly TrackFieldRule[]> = Object.create(null);
+  for (const entry of catalogEntries) byEvent[entry.event] = rulesOf([...attributionFields, ...entry.fields], common);
+  return byEvent;
+}
+
+/**
+ * The typed `properties` fields of every track call, derived from the catalog: per 2.0.0 event name,
+ * for events outside the catalog, and for 1.0.0 calls.
+ *
+ * The validator and the JSON Schemas read the same lists, so they check the same fields. `byEvent` has
+ * no prototype: an event named `constructor` or `__proto__` finds nothing.
+ */
+export const trackFieldRules: {
+  readonly byEvent: Readonly<Record<string, readonly TrackFieldRule[]>>;
+  readonly unknownEvent: readonly TrackFieldRule[];
+  readonly v1: readonly TrackFieldRule[];
+} = /* @__PURE__ */ (() => ({
+  byEvent: rulesByEvent(),
+  unknownEvent: rulesOf(attributionFields, common),
+  v1: rulesOf(attributionFields, [...common, ...v1Only()]),
+}))();

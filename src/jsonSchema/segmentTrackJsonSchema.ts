@@ -1,0 +1,26 @@
+import { catalogEntries } from '../catalog/catalogEntries';
+import type { JsonSchema } from './fieldJsonSchema';
+import { trackEnvelopeJsonSchema } from './trackEnvelopeJsonSchema';
+import { trackFieldRules } from '../catalog/trackFieldRules';
+import { trackPropertiesJsonSchema } from './trackPropertiesJsonSchema';
+
+/**
+ * The JSON Schema (draft-07) of every 2.0.0 track call of the catalog, generated from it at each call.
+ *
+ * One envelope with `event` among the catalog's names, and one `if`/`then` per event for its
+ * properties: it accepts exactly what `safeParseSegmentTrack` accepts without options. With ajv, pass
+ * `allowUnionTypes: true`.
+ */
+export function segmentTrackJsonSchema(): JsonSchema {
+  const events = catalogEntries.map((entry) => entry.event);
+  const envelope = trackEnvelopeJsonSchema({ type: 'string', enum: events }, { type: 'object' });
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'Customer.io source track call (2.0.0)',
+    ...envelope,
+    allOf: events.map((event) => ({
+      if: { type: 'object', required: ['event'], properties: { event: { const: event } } },
+      then: { type: 'object', properties: { properties: trackPropertiesJsonSchema(trackFieldRules.byEvent[event]!) } },
+    })),
+  };
+}

@@ -1,0 +1,50 @@
+import { emailJsonSchema } from './emailJsonSchema';
+import type { JsonSchema } from './fieldJsonSchema';
+import { isoTimestampPattern } from '../validation/isoTimestampPattern';
+
+function timestamp(): JsonSchema {
+  return { type: 'string', pattern: isoTimestampPattern };
+}
+
+/**
+ * The JSON Schema of a 2.0.0 call around its `event` and `properties` schemas: every rule of
+ * `safeParseSegmentTrack` that is not about the event itself.
+ */
+export function trackEnvelopeJsonSchema(event: JsonSchema, properties: JsonSchema): JsonSchema {
+  return {
+    type: 'object',
+    required: ['type', 'event', 'userId', 'messageId', 'timestamp', 'context', 'integrations', 'properties'],
+    properties: {
+      type: { const: 'track' },
+      event,
+      userId: { type: 'string' },
+      anonymousId: { type: 'string' },
+      messageId: { type: 'string', minLength: 1 },
+      timestamp: timestamp(),
+      originalTimestamp: timestamp(),
+      sentAt: timestamp(),
+      receivedAt: timestamp(),
+      writeKey: { type: 'string' },
+      context: {
+        type: 'object',
+        required: ['integration', 'library'],
+        properties: {
+          integration: {
+            type: 'object',
+            required: ['name', 'version'],
+            properties: { name: { const: 'customer.io' }, version: { const: '2.0.0' } },
+          },
+          library: { type: 'object' },
+          traits: { type: 'object', properties: { email: emailJsonSchema() } },
+        },
+      },
+      integrations: { type: 'object', required: ['Customer.io'], properties: { 'Customer.io': { type: 'boolean' } } },
+      properties,
+    },
+    // The identity rule: a userId, or `""` with a non-empty anonymousId (seed 004).
+    anyOf: [
+      { type: 'object', properties: { userId: { type: 'string', minLength: 1 } } },
+      { type: 'object', required: ['anonymousId'], properties: { anonymousId: { type: 'string', minLength: 1 } } },
+    ],
+  };
+}
