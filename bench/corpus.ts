@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { type CatalogEntry, catalogEntries } from '../src/catalog/catalogEntries';
-import { emailArbitrary, fieldValueArbitrary } from '../test/arbitraries/webhook';
-import { seedFixtureNames } from '../test/helpers/fixtures';
+import { emailArbitrary, fieldValueArbitrary } from '../test/fixtures/webhookValues';
+import { seedFixtureNames } from '../test/fixtures/seedFixtures';
 
 const variants = [
   ['campaign_id', 'action_id', 'delivery_id', 'journey_id', 'parent_action_id', 'trigger_event_id'],

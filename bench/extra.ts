@@ -4,23 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrateWarehouseRowV1ToV2, type SegmentTrack, safeParseWebhook, toSegmentBatches, toSegmentTrack } from '../src/index';
-import { flattenTrack } from '../test/arbitraries/v1';
-import { buildCli } from '../test/cli/buildCli';
-import type { Comparison } from './index';
+import { flattenTrack } from '../test/fixtures/flattenTrack';
+import { buildCli } from '../scripts/buildCli';
+import type { Comparison } from './comparison';
 import { median } from './median';
-
-type Json = Record<string, unknown>;
-
-/** A 1.0.0 payload made from a 2.0.0 call, as seed 004 describes the difference. */
-export function toV1(call: SegmentTrack): Json {
-  const { subject, delivery_id: deliveryId, ...rest } = call.properties as Json;
-  const properties: Json = { ...rest, delivery_id: deliveryId, email_id: deliveryId };
-  // 1.0.0 sent each name with its id.
-  if (rest.campaign_id !== undefined && rest.campaign_id !== null) properties.campaign_name = 'Welcome series';
-  if (rest.action_id !== undefined) properties.action_name = 'Email 1';
-  if (subject !== undefined) properties.email_subject = subject;
-  return { ...call, context: { ...call.context, integration: { name: 'customer.io', version: '1.0.0' } }, properties };
-}
+import { toV1 } from './toV1';
 
 /** The comparisons of the batching and migration pipelines. */
 export async function extraComparisons({ bodies }: { bodies: string[]; short: boolean }): Promise<Comparison[]> {

@@ -6,22 +6,13 @@ import { measure } from 'mitata';
 import { safeParseWebhook, toSegmentTrack } from '../src/index';
 import { replaceBetweenMarkers } from '../scripts/replaceBetweenMarkers';
 import { webhookCorpus } from './corpus';
-import { cliComparison, extraComparisons, toV1 } from './extra';
+import type { Comparison } from './comparison';
+import { cliComparison, extraComparisons } from './extra';
+import { toV1 } from './toV1';
 import { median } from './median';
 
 const short = process.argv.includes('--short');
 const write = process.argv.includes('--write');
-
-/** One measured pair: a baseline and the library's work on the same input, per event. */
-export interface Comparison {
-  name: string;
-  baseline: { label: string; run: () => unknown };
-  subject: { label: string; run: () => unknown };
-  /** Events processed by one call of `run`. */
-  events: number;
-  /** The most the subject may cost, as a multiple of the baseline. */
-  target: number;
-}
 
 let sink: unknown;
 

@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { safeParseWebhook, toSegmentTrack } from '../src/index';
-import { flattenTrack } from '../test/arbitraries/v1';
+import { flattenTrack } from '../test/fixtures/flattenTrack';
 import { replaceBetweenMarkers } from '../scripts/replaceBetweenMarkers';
 import { webhookCorpus } from './corpus';
-import { toV1 } from './extra';
+import { toV1 } from './toV1';
 
 const write = process.argv.includes('--write');
 if (spawnSync('valgrind', ['--version']).status !== 0) {

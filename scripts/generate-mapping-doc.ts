@@ -4,13 +4,18 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { attributionFields, fieldTypes } from '../src/catalog/catalog';
 import { catalogEntries } from '../src/catalog/catalogEntries';
+import type { RenamedField } from '../src/catalog/renamedFields';
 import { replaceBetweenMarkers } from './replaceBetweenMarkers';
 
 const start = '<!-- generated from the catalog: start -->';
 const end = '<!-- generated from the catalog: end -->';
 
-/** Where each webhook field ends up in the call; fields not listed keep their name in `properties`. */
-export const fieldDestinations: Record<string, string> = {
+/**
+ * Where each renamed webhook field ends up in the call, in words; typed by the catalog's list of
+ * renamed fields, so a field added there fails to compile here until it is described. Other fields keep
+ * their name in `properties` (`email_address` also feeds the email trait).
+ */
+export const fieldDestinations: Readonly<Record<RenamedField | 'email_address', string>> = {
   identifiers: '`id` → `userId`; `email` → `context.traits.email` (and `anonymousId` without an id); `cio_id` → `properties.cio_id`; anything else → `properties.identifiers`',
   customer_id: '`properties.userId` (and `userId` when `identifiers.id` is missing)',
   href: '`properties.link.url`',
@@ -26,7 +31,7 @@ export function mappingTables(): string {
   );
   const fields = Object.entries(fieldTypes).map(
     ([name, type]) =>
-      `| \`${name}\` | ${type.replace('|', ' or ')} | ${(attributionFields as readonly string[]).includes(name) ? 'all' : 'listed'} | ${fieldDestinations[name] ?? `\`properties.${name}\``} |`,
+      `| \`${name}\` | ${type.replace('|', ' or ')} | ${(attributionFields as readonly string[]).includes(name) ? 'all' : 'listed'} | ${Object.hasOwn(fieldDestinations, name) ? fieldDestinations[name as keyof typeof fieldDestinations] : `\`properties.${name}\``} |`,
   );
   return [
     `### Events (${catalogEntries.length})`,

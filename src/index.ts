@@ -1,7 +1,7 @@
 // The public API, listed by hand: anything not named here is internal.
 
 // Catalog
-export { catalog, attributionFields, fieldTypes, channelLabels, metricLabelExceptions } from './catalog/catalog';
+export { catalog, attributionFields } from './catalog/catalog';
 export { eventNameFor } from './catalog/eventNameFor';
 export type {
   EventNameOf,
@@ -50,8 +50,7 @@ export type { RenamedTrack, ToSegmentTrackOptions } from './mapping/toSegmentTra
 export { toDeliveredTrack } from './mapping/toDeliveredTrack';
 export type { DeliveredTrack, ToDeliveredTrackOptions } from './mapping/toDeliveredTrack';
 
-// Segment-side schemas (issue 3)
-// @section schemas
+// Segment-side schemas
 export { safeParseSegmentTrack } from './validation/safeParseSegmentTrack';
 export type {
   ParsedAnySegmentTrack,
@@ -76,8 +75,7 @@ export { segmentTrackingPlanRules } from './jsonSchema/segmentTrackingPlanRules'
 export type { TrackingPlanRule } from './jsonSchema/segmentTrackingPlanRules';
 export { isoTimestampPattern } from './validation/isoTimestampPattern';
 
-// Receiving and sending (issue 4)
-// @section receive
+// Receiving and sending
 export { verifyWebhookSignature, signatureFailureReasons } from './receive/verifyWebhookSignature';
 export type {
   SignatureFailureReason,
@@ -108,8 +106,7 @@ export { createMemoryFirstOccurrenceStore } from './receive/createMemoryFirstOcc
 export type { MemoryFirstOccurrenceStoreOptions } from './receive/createMemoryFirstOccurrenceStore';
 export type { FirstOccurrenceStore } from './receive/firstOccurrenceStore';
 
-// v1 → v2 migration (issue 5)
-// @section migration
+// v1 → v2 migration
 export { migrateTrackV1ToV2 } from './migration/migrateTrackV1ToV2';
 export { migrateWarehouseRowV1ToV2 } from './migration/migrateWarehouseRowV1ToV2';
 export type { LookupKind, MigrationConflict, MigrationConflictCode, MigrationResult, NameLookup } from './migration/MigrationResult';

@@ -199,13 +199,21 @@ export const channelLabels = {
   customer: 'Customer',
 } as const;
 
-/**
- * The metrics whose event name is not the title-cased metric (Customer.io's published names);
- * In-App clicks are "In-App Clicked", the one per-channel exception.
- */
+/** The metrics whose event name is not the title-cased metric, on every channel (Customer.io's published names). */
 export const metricLabelExceptions = {
   clicked: 'Link Clicked',
   dropped: 'Suppressed',
   spammed: 'Marked as Spam',
   cio_subscription_preferences_changed: 'Subscription Preferences Changed',
 } as const;
+
+/** The event-name exceptions of one channel, which win over {@link metricLabelExceptions}: In-App clicks are "In-App Clicked". */
+export const channelMetricLabels = {
+  in_app: { clicked: 'Clicked' },
+} as const;
+
+/**
+ * The metrics whose events carry the message body when Body Content is on: "Sent" events, and
+ * preference changes (whose `content` is the topic JSON). Applies to metrics outside the catalog too.
+ */
+export const contentMetrics = ['sent', 'cio_subscription_preferences_changed'] as const;

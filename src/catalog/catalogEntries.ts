@@ -1,4 +1,4 @@
-import { catalog } from './catalog';
+import { catalog, contentMetrics } from './catalog';
 import { eventNameFor } from './eventNameFor';
 
 /** One row of the catalog, with its derived event name. */
@@ -12,12 +12,9 @@ export interface CatalogEntry {
   readonly carriesContent: boolean;
 }
 
-/**
- * Tells whether Body Content puts the message body on events of a metric: "Sent" events, and preference
- * changes (whose `content` is the topic JSON). Also applies to metrics outside the catalog.
- */
+/** Tells whether Body Content puts the message body on events of a metric ({@link contentMetrics}). */
 export function carriesContent(metric: string): boolean {
-  return metric === 'sent' || metric === 'cio_subscription_preferences_changed';
+  return (contentMetrics as readonly string[]).includes(metric);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { channelLabels, metricLabelExceptions } from './catalog';
+import { channelLabels, channelMetricLabels, metricLabelExceptions } from './catalog';
 
 function titleCase(value: string): string {
   let out = '';
@@ -21,9 +21,12 @@ export function eventNameFor(objectType: string, metric: string): string {
   const channel = Object.hasOwn(channelLabels, objectType)
     ? channelLabels[objectType as keyof typeof channelLabels]
     : titleCase(objectType);
+  const ownLabels: Readonly<Record<string, string>> | undefined = Object.hasOwn(channelMetricLabels, objectType)
+    ? channelMetricLabels[objectType as keyof typeof channelMetricLabels]
+    : undefined;
   const label =
-    objectType === 'in_app' && metric === 'clicked'
-      ? 'Clicked'
+    ownLabels !== undefined && Object.hasOwn(ownLabels, metric)
+      ? ownLabels[metric]!
       : Object.hasOwn(metricLabelExceptions, metric)
         ? metricLabelExceptions[metric as keyof typeof metricLabelExceptions]
         : titleCase(metric);

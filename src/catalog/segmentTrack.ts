@@ -1,10 +1,13 @@
-import type { EventNameOf, FieldName, FieldsOf, FieldType, MetricOf, ObjectType } from './types';
+import type { commonProperties } from './commonProperties';
+import type { integrationName, integrationVersion, sourceLibrary } from './integration';
+import type { RenamedField } from './renamedFields';
+import type { EventNameOf, FieldName, FieldsOf, FieldType, FieldTypeMap, MetricOf, ObjectType } from './types';
 import type { AnyWebhook, ReportingWebhook } from './reportingWebhook';
 
 /** The `context` of every call: the integration, the library and the person's email trait. */
 export interface TrackContext {
-  integration: { name: 'customer.io'; version: '2.0.0' };
-  library: { name: 'unknown'; version: 'unknown' };
+  integration: { name: typeof integrationName; version: typeof integrationVersion };
+  library: { -readonly [K in keyof typeof sourceLibrary]: (typeof sourceLibrary)[K] };
   /** Present when the person has an email address; `email` never holds anything else. */
   traits?: { email: string };
 }
@@ -15,30 +18,19 @@ export interface TrackLink {
   url?: string;
 }
 
-type RemappedField = 'identifiers' | 'customer_id' | 'href' | 'link_id' | 'content';
+type PropertyTypeMap = FieldTypeMap & { link: TrackLink };
 
 /** The properties every call may carry besides the webhook's own `data` fields. */
-export interface CommonTrackProperties {
-  /** The webhook's deprecated `data.customer_id`, under the name Customer.io's source uses. */
-  userId?: string;
-  /** The person's `identifiers.cio_id`. */
-  cio_id?: string;
-  /** The message body: see the `bodyContent` option. */
-  content?: string | null;
-  /** Whatever of `identifiers` went nowhere else (unknown keys, an email that is not an address). */
-  identifiers?: { [key: string]: unknown };
-  link?: TrackLink;
-  /** Set by `toSegmentBatches` when it dropped an oversized `content`. */
-  content_dropped?: boolean;
-  [key: string]: unknown;
-}
+export type CommonTrackProperties = {
+  -readonly [K in keyof typeof commonProperties]?: PropertyTypeMap[(typeof commonProperties)[K]];
+} & { [key: string]: unknown };
 
 /** The `properties` of the call made from the webhook fields `TField`. */
 export type TrackProperties<TField extends FieldName> = {
-  [F in Exclude<TField, RemappedField>]?: FieldType<F>;
+  [F in Exclude<TField, RenamedField>]?: FieldType<F>;
 } & CommonTrackProperties;
 
-/** A Segment `track` call as Customer.io's Segment source (2.0.0) sends it, for event `TEvent`. */
+/** A Segment `track` call as Customer.io's Segment source sends it, for event `TEvent`. */
 export interface SegmentTrackOf<TEvent extends string, TProperties> {
   type: 'track';
   event: TEvent;
@@ -62,7 +54,7 @@ export type SegmentTrackFor<TObjectType extends ObjectType, TMetric extends Metr
   TrackProperties<FieldsOf<TObjectType, TMetric>>
 >;
 
-/** Every 2.0.0 track call of the catalog, discriminated on `event`. */
+/** Every track call of the catalog, discriminated on `event`. */
 export type SegmentTrack = {
   [O in ObjectType]: { [M in MetricOf<O>]: SegmentTrackFor<O, M> }[MetricOf<O>];
 }[ObjectType];

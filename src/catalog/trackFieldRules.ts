@@ -1,7 +1,9 @@
 import { attributionFields, fieldTypes } from './catalog';
 import { catalogEntries } from './catalogEntries';
+import { commonProperties } from './commonProperties';
 import { lookupColumns } from './lookupColumns';
 import { movedColumns } from './movedColumns';
+import { renamedFields } from './renamedFields';
 
 /** The JSON type of one `properties` field: a catalog field type, or one the mapping makes. */
 export type TrackFieldType = (typeof fieldTypes)[keyof typeof fieldTypes] | 'link';
@@ -9,22 +11,8 @@ export type TrackFieldType = (typeof fieldTypes)[keyof typeof fieldTypes] | 'lin
 /** One checked `properties` field: its name and type. */
 export type TrackFieldRule = readonly [name: string, type: TrackFieldType];
 
-// Webhook fields that the mapping renames or rebuilds: they never reach `properties` under their own
-// name with their own type.
-const remapped: readonly string[] = ['identifiers', 'customer_id', 'href', 'link_id', 'content'];
-
-// What the mapping writes on every call (segment/segmentTrack.ts, CommonTrackProperties).
-const common: readonly TrackFieldRule[] = [
-  ['userId', 'string'],
-  ['cio_id', 'string'],
-  ['content', 'string|null'],
-  ['identifiers', 'object'],
-  ['link', 'link'],
-  ['content_dropped', 'boolean'],
-];
-
-// The fields seed 004 says 1.0.0 had and 2.0.0 dropped, from the tables the migration reads: moved
-// fields were always strings; names can be null where the message has none.
+// The fields 1.0.0 had and 2.0.0 dropped, from the tables the migration reads: moved fields were
+// always strings; names can be null where the message has none.
 function v1Only(): readonly TrackFieldRule[] {
   return [
     ...movedColumns.map((m): TrackFieldRule => [m.old, 'string']),
@@ -35,12 +23,12 @@ function v1Only(): readonly TrackFieldRule[] {
 function rulesOf(fields: readonly string[], extra: readonly TrackFieldRule[]): readonly TrackFieldRule[] {
   const rules: TrackFieldRule[] = [];
   for (const field of fields) {
-    if (!remapped.includes(field)) rules.push([field, fieldTypes[field as keyof typeof fieldTypes]]);
+    if (!(renamedFields as readonly string[]).includes(field)) rules.push([field, fieldTypes[field as keyof typeof fieldTypes]]);
   }
   return [...rules, ...extra];
 }
 
-function rulesByEvent(): Record<string, readonly TrackFieldRule[]> {
+function rulesByEvent(common: readonly TrackFieldRule[]): Record<string, readonly TrackFieldRule[]> {
   const byEvent: Record<string, readonly TrackFieldRule[]> = Object.create(null);
   for (const entry of catalogEntries) byEvent[entry.event] = rulesOf([...attributionFields, ...entry.fields], common);
   return byEvent;
@@ -57,8 +45,11 @@ export const trackFieldRules: {
   readonly byEvent: Readonly<Record<string, readonly TrackFieldRule[]>>;
   readonly unknownEvent: readonly TrackFieldRule[];
   readonly v1: readonly TrackFieldRule[];
-} = /* @__PURE__ */ (() => ({
-  byEvent: rulesByEvent(),
-  unknownEvent: rulesOf(attributionFields, common),
-  v1: rulesOf(attributionFields, [...common, ...v1Only()]),
-}))();
+} = /* @__PURE__ */ (() => {
+  const common = Object.entries(commonProperties) as TrackFieldRule[];
+  return {
+    byEvent: rulesByEvent(common),
+    unknownEvent: rulesOf(attributionFields, common),
+    v1: rulesOf(attributionFields, [...common, ...v1Only()]),
+  };
+})();

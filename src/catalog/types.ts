@@ -1,4 +1,4 @@
-import type { attributionFields, catalog, channelLabels, fieldTypes, metricLabelExceptions } from './catalog';
+import type { attributionFields, catalog, channelLabels, channelMetricLabels, fieldTypes, metricLabelExceptions } from './catalog';
 
 type Catalog = typeof catalog;
 
@@ -39,7 +39,8 @@ export interface PushRecipient {
   [key: string]: unknown;
 }
 
-interface FieldTypeMap {
+/** The TypeScript type of each JSON type name of {@link fieldTypes}. */
+export interface FieldTypeMap {
   string: string;
   integer: number;
   boolean: boolean;
@@ -58,9 +59,11 @@ type TitleCase<S extends string> = S extends `${infer Head}_${infer Tail}`
   ? `${Capitalize<Head>} ${TitleCase<Tail>}`
   : Capitalize<S>;
 
-type MetricLabel<TObjectType extends string, TMetric extends string> = TObjectType extends 'in_app'
-  ? TMetric extends 'clicked'
-    ? 'Clicked'
+type ChannelMetricLabels = typeof channelMetricLabels;
+
+type MetricLabel<TObjectType extends string, TMetric extends string> = TObjectType extends keyof ChannelMetricLabels
+  ? TMetric extends keyof ChannelMetricLabels[TObjectType]
+    ? ChannelMetricLabels[TObjectType][TMetric]
     : MetricLabelByRule<TMetric>
   : MetricLabelByRule<TMetric>;
 

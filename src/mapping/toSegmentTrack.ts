@@ -1,5 +1,6 @@
 import { carriesContent, findCatalogEntry } from '../catalog/catalogEntries';
 import { eventNameFor } from '../catalog/eventNameFor';
+import { integrationName, integrationVersion, sourceLibrary } from '../catalog/integration';
 import { formatUnixSeconds } from './formatUnixSeconds';
 import { isPlainObject } from '../json/isPlainObject';
 import { messageIdFor } from './messageIdFor';
@@ -41,7 +42,7 @@ type Fixed = { readonly enabledEvents?: undefined; readonly eventNames?: undefin
 
 /**
  * Maps a validated Customer.io reporting webhook to the Segment `track` call that Customer.io's
- * Segment source (2.0.0) sends for it.
+ * Segment source sends for it.
  *
  * Pure: reads no clock and no randomness, and never mutates `webhook`. Every `data` field ends up in
  * the call: renamed where `docs/mapping.md` says so, carried through under its own name otherwise.
@@ -86,7 +87,8 @@ export function toSegmentTrack(webhook: AnyWebhook, options?: ToSegmentTrackOpti
   let recipient: unknown;
   let content: unknown;
   // One pass over `data`: the fields the identity needs are picked up here rather than read by name,
-  // which for absent fields is a slow miss through the prototype chain.
+  // which for absent fields is a slow miss through the prototype chain. One case per renamed field of
+  // the catalog (catalog/renamedFields.ts).
   for (const key in data) {
     const value = data[key];
     switch (key) {
@@ -140,12 +142,13 @@ export function toSegmentTrack(webhook: AnyWebhook, options?: ToSegmentTrackOpti
     userId: identity.userId,
     messageId: options?.messageId === undefined ? messageIdFor(webhook.event_id) : options.messageId(webhook),
     timestamp: formatUnixSeconds(webhook.timestamp),
+    // Fresh objects per call (a caller may change one call's context), of the same shape every time.
     context:
       identity.email === undefined
-        ? { integration: { name: 'customer.io', version: '2.0.0' }, library: { name: 'unknown', version: 'unknown' } }
+        ? { integration: { name: integrationName, version: integrationVersion }, library: { name: sourceLibrary.name, version: sourceLibrary.version } }
         : {
-            integration: { name: 'customer.io', version: '2.0.0' },
-            library: { name: 'unknown', version: 'unknown' },
+            integration: { name: integrationName, version: integrationVersion },
+            library: { name: sourceLibrary.name, version: sourceLibrary.version },
             traits: { email: identity.email },
           },
     integrations: { 'Customer.io': options?.sendBackToCustomerIo === true },

@@ -1,7 +1,8 @@
+import { integrationVersion } from '../catalog/integration';
 import { lookupColumns } from '../catalog/lookupColumns';
 import { movedColumns } from '../catalog/movedColumns';
-import type { MigrationConflict, NameLookup } from './MigrationResult';
 import { setProperty } from '../json/setProperty';
+import type { MigrationConflict, NameLookup } from './MigrationResult';
 
 // A watched key the input does not have (a key it has with the value undefined is still "had").
 const absent = { absent: true } as const;
@@ -11,26 +12,130 @@ function present(value: unknown): boolean {
   return value !== undefined && value !== null && value !== absent;
 }
 
-// The columns the rules read, each with a slot: the moved pairs first, then each lookup's id and name.
-// Built by pure calls, so that bundles which never migrate drop it.
+// The watched columns in a fixed order: each moved pair (old, new), then each lookup (id, name). The
+// pickup reads them into an array in this order; the rules read the array through these positions.
+const movedOld = (pair: number): number => 2 * pair;
+const movedNew = (pair: number): number => 2 * pair + 1;
+const lookupId = (lookup: number): number => 2 * movedColumns.length + 2 * lookup;
+const lookupName = (lookup: number): number => 2 * movedColumns.length + 2 * lookup + 1;
+
+// Built by pure calls, so that bundles which never migrate drop them.
 const watchedKeys: readonly string[] = /* @__PURE__ */ movedColumns
   .flatMap((p): string[] => [p.old, p.new])
   .concat(/* @__PURE__ */ lookupColumns.flatMap((c) => [c.id, c.name]));
 
-// Key → slot, without a prototype (so a lookup is a plain table probe that never reaches Object.prototype).
-const slotOf: Record<string, number> = /* @__PURE__ */ (() => {
-  const slots: Record<string, number> = Object.create(null);
-  watchedKeys.forEach((key, slot) => {
-    // A key listed twice would take over the first one's slot and silently switch its rule off.
-    if (key in slots) throw new Error(`migrateFields: ${key} is watched twice`);
-    slots[key] = slot;
+// Key → position, without a prototype (so a lookup is a plain table probe that never reaches Object.prototype).
+const positionOf: Record<string, number> = /* @__PURE__ */ (() => {
+  const positions: Record<string, number> = Object.create(null);
+  watchedKeys.forEach((key, position) => {
+    // A key listed twice would take over the first one's position and silently switch its rule off.
+    if (key in positions) throw new Error(`migrateFields: ${key} is watched twice`);
+    positions[key] = position;
   });
-  return slots;
+  return positions;
 })();
 
-// What happens to a watched key at its place in the output: copied (undefined), left out, or replaced.
+// What becomes of a watched key at its place in the output: copied (undefined), left out, or replaced.
 const leaveOut = { leaveOut: true } as const;
-type Action = undefined | typeof leaveOut | { readonly key: string; readonly value: unknown };
+type Fate = undefined | typeof leaveOut | { readonly key: string; readonly value: unknown };
+
+/** One row's watched values and what the rules decided for each, by position. */
+interface Plan {
+  readonly values: unknown[];
+  readonly fates: Fate[];
+  readonly prefix: readonly string[];
+  readonly lookups: NameLookup[];
+  readonly conflicts: MigrationConflict[];
+}
+
+// One pass over the keys the input has: reading absent columns by name misses through the prototype
+// chain, and a row has dozens of columns. An array, not an object per row: this runs for every row of
+// a backfill.
+function pickUpWatched(source: { readonly [key: string]: unknown }): unknown[] {
+  const values: unknown[] = new Array<unknown>(watchedKeys.length).fill(absent);
+  for (const key in source) {
+    const position = positionOf[key];
+    if (position !== undefined) values[position] = source[key];
+  }
+  return values;
+}
+
+// Rule 1: a 1.0.0 field that another field now carries is dropped when the two agree, takes the 2.0.0
+// name when that is absent, and is kept with a conflict when the two disagree.
+function applyMovedColumn(plan: Plan, pair: number): void {
+  const { old: oldKey, new: newKey, code, why } = movedColumns[pair]!;
+  const oldValue = plan.values[movedOld(pair)];
+  if (!present(oldValue)) {
+    if (oldValue !== absent) plan.fates[movedOld(pair)] = leaveOut;
+    return;
+  }
+  const newValue = plan.values[movedNew(pair)];
+  if (!present(newValue)) {
+    // The new key takes the old key's place, unless the input already has it (as null): then in place.
+    if (newValue !== absent) {
+      plan.fates[movedNew(pair)] = { key: newKey, value: oldValue };
+      plan.fates[movedOld(pair)] = leaveOut;
+    } else plan.fates[movedOld(pair)] = { key: newKey, value: oldValue };
+  } else if (newValue === oldValue) plan.fates[movedOld(pair)] = leaveOut;
+  else {
+    plan.conflicts.push({
+      code,
+      path: [...plan.prefix, oldKey],
+      value: oldValue,
+      other: newValue,
+      message: `${oldKey} ${show(oldValue)} differs from ${newKey} ${show(newValue)} (${why}); both are kept`,
+    });
+  }
+}
+
+// Rule 2: a 1.0.0 name leaves the data as an id → name lookup; a name without a usable id stays, with
+// a conflict.
+function applyLookupColumn(plan: Plan, lookup: number): void {
+  const { kind, id: idKey, name: nameKey } = lookupColumns[lookup]!;
+  const name = plan.values[lookupName(lookup)];
+  if (!present(name)) {
+    if (name !== absent) plan.fates[lookupName(lookup)] = leaveOut;
+    return;
+  }
+  const id = plan.values[lookupId(lookup)];
+  if (!present(id)) {
+    plan.conflicts.push({
+      code: 'name_without_id',
+      path: [...plan.prefix, nameKey],
+      value: name,
+      other: id === absent ? undefined : id,
+      message: `${nameKey} ${show(name)} has no ${idKey}, so it cannot become a lookup; it is kept`,
+    });
+  } else if (typeof name !== 'string' || !(typeof id === 'string' || typeof id === 'bigint' || (typeof id === 'number' && Number.isFinite(id)))) {
+    plan.conflicts.push({
+      code: 'unusable_name',
+      path: [...plan.prefix, nameKey],
+      value: name,
+      other: id,
+      message: `${nameKey} must be a string and ${idKey} a string or a number to make a lookup; ${nameKey} is kept`,
+    });
+  } else {
+    plan.lookups.push({ kind, id, name });
+    plan.fates[lookupName(lookup)] = leaveOut;
+  }
+}
+
+// Rule 3, with the write-out: the version becomes 2.0.0, and every key keeps its place in the output
+// (a renamed key takes the place of the old one), so the documented column order survives.
+function writeOut(source: { readonly [key: string]: unknown }, fates: readonly Fate[], versionKey: string | undefined): Record<string, unknown> {
+  const target: Record<string, unknown> = {};
+  for (const key in source) {
+    if (key === versionKey) {
+      setProperty(target, key, integrationVersion);
+      continue;
+    }
+    const position = positionOf[key];
+    const fate = position === undefined ? undefined : fates[position];
+    if (fate === undefined) setProperty(target, key, source[key]);
+    else if ('key' in fate) setProperty(target, fate.key, fate.value);
+  }
+  return target;
+}
 
 /**
  * Applies the 1.0.0 → 2.0.0 field rules to one flat object (`properties`, or a whole warehouse row),
@@ -46,87 +151,10 @@ export function migrateFields(
   lookups: NameLookup[],
   conflicts: MigrationConflict[],
 ): Record<string, unknown> {
-  // The watched columns, picked up in one pass over the keys the input has: reading absent columns by
-  // name misses through the prototype chain, and a row has dozens of columns. Slots, not a table per
-  // row: this runs for every row of a backfill.
-  const values: unknown[] = new Array<unknown>(watchedKeys.length).fill(absent);
-  for (const key in source) {
-    const slot = slotOf[key];
-    if (slot !== undefined) values[slot] = source[key];
-  }
-  const actions: Action[] = new Array<Action>(watchedKeys.length).fill(undefined);
-
-  for (let p = 0; p < movedColumns.length; p++) {
-    const pair = movedColumns[p]!;
-    const oldSlot = 2 * p;
-    const newSlot = oldSlot + 1;
-    const oldValue = values[oldSlot];
-    if (!present(oldValue)) {
-      if (oldValue !== absent) actions[oldSlot] = leaveOut;
-      continue;
-    }
-    const newValue = values[newSlot];
-    if (!present(newValue)) {
-      // The new key takes the old key's place, unless the input already has it (as null): then in place.
-      if (newValue !== absent) {
-        actions[newSlot] = { key: pair.new, value: oldValue };
-        actions[oldSlot] = leaveOut;
-      } else actions[oldSlot] = { key: pair.new, value: oldValue };
-    } else if (newValue === oldValue) actions[oldSlot] = leaveOut;
-    else {
-      conflicts.push({
-        code: pair.code,
-        path: [...prefix, pair.old],
-        value: oldValue,
-        other: newValue,
-        message: `${pair.old} ${show(oldValue)} differs from ${pair.new} ${show(newValue)} (${pair.why}); both are kept`,
-      });
-    }
-  }
-
-  for (let c = 0; c < lookupColumns.length; c++) {
-    const { kind, id: idKey, name: nameKey } = lookupColumns[c]!;
-    const idSlot = 2 * movedColumns.length + 2 * c;
-    const name = values[idSlot + 1];
-    if (!present(name)) {
-      if (name !== absent) actions[idSlot + 1] = leaveOut;
-      continue;
-    }
-    const id = values[idSlot];
-    if (!present(id)) {
-      conflicts.push({
-        code: 'name_without_id',
-        path: [...prefix, nameKey],
-        value: name,
-        other: id === absent ? undefined : id,
-        message: `${nameKey} ${show(name)} has no ${idKey}, so it cannot become a lookup; it is kept`,
-      });
-    } else if (typeof name !== 'string' || !(typeof id === 'string' || typeof id === 'bigint' || (typeof id === 'number' && Number.isFinite(id)))) {
-      conflicts.push({
-        code: 'unusable_name',
-        path: [...prefix, nameKey],
-        value: name,
-        other: id,
-        message: `${nameKey} must be a string and ${idKey} a string or a number to make a lookup; ${nameKey} is kept`,
-      });
-    } else {
-      lookups.push({ kind, id, name });
-      actions[idSlot + 1] = leaveOut;
-    }
-  }
-
-  const target: Record<string, unknown> = {};
-  for (const key in source) {
-    if (key === versionKey) {
-      setProperty(target, key, '2.0.0');
-      continue;
-    }
-    const slot = slotOf[key];
-    const action = slot === undefined ? undefined : actions[slot];
-    if (action === undefined) setProperty(target, key, source[key]);
-    else if ('key' in action) setProperty(target, action.key, action.value);
-  }
-  return target;
+  const plan: Plan = { values: pickUpWatched(source), fates: new Array<Fate>(watchedKeys.length).fill(undefined), prefix, lookups, conflicts };
+  for (let pair = 0; pair < movedColumns.length; pair++) applyMovedColumn(plan, pair);
+  for (let lookup = 0; lookup < lookupColumns.length; lookup++) applyLookupColumn(plan, lookup);
+  return writeOut(source, plan.fates, versionKey);
 }
 
 // JSON.stringify throws on a bigint (a BIGINT column read by a driver) and a message must never throw.

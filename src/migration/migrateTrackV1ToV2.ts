@@ -1,6 +1,8 @@
+import { integrationVersion, v1IntegrationVersion } from '../catalog/integration';
 import { isPlainObject } from '../json/isPlainObject';
-import { migrateFields } from './migrateFields';
 import { setProperty } from '../json/setProperty';
+import { trackVersionOf } from '../validation/trackVersionOf';
+import { migrateFields } from './migrateFields';
 import type { MigrationConflict, MigrationResult, NameLookup } from './MigrationResult';
 
 /**
@@ -26,18 +28,16 @@ import type { MigrationConflict, MigrationResult, NameLookup } from './Migration
 export function migrateTrackV1ToV2<TPayload extends { readonly [key: string]: unknown }>(
   payload: TPayload,
 ): MigrationResult<TPayload | Record<string, unknown>> {
-  const context = payload.context;
-  const integration = isPlainObject(context) ? context.integration : undefined;
   // The name too: a pipeline may carry other sources whose own integration is at a version 1.0.0.
-  if (!isPlainObject(context) || !isPlainObject(integration) || integration.name !== 'customer.io' || integration.version !== '1.0.0') {
-    return { value: payload, changed: false, lookups: [], conflicts: [] };
-  }
+  if (trackVersionOf(payload) !== v1IntegrationVersion) return { value: payload, changed: false, lookups: [], conflicts: [] };
+  const context = payload.context as Record<string, unknown>;
+  const integration = context.integration as Record<string, unknown>;
   const lookups: NameLookup[] = [];
   const conflicts: MigrationConflict[] = [];
   const value: Record<string, unknown> = {};
   for (const key of Object.keys(payload)) {
     let field = payload[key];
-    if (key === 'context') field = { ...context, integration: { ...integration, version: '2.0.0' } };
+    if (key === 'context') field = { ...context, integration: { ...integration, version: integrationVersion } };
     else if (key === 'properties' && isPlainObject(field)) {
       field = migrateFields(field, ['properties'], undefined, lookups, conflicts);
     }

@@ -1,3 +1,4 @@
+import { v1IntegrationVersion } from '../catalog/integration';
 import { migrateFields } from './migrateFields';
 import type { MigrationConflict, MigrationResult, NameLookup } from './MigrationResult';
 
@@ -19,7 +20,7 @@ import type { MigrationConflict, MigrationResult, NameLookup } from './Migration
 export function migrateWarehouseRowV1ToV2<TRow extends { readonly [column: string]: unknown }>(
   row: TRow,
 ): MigrationResult<TRow | Record<string, unknown>> {
-  if (row.context_integration_version !== '1.0.0') return { value: row, changed: false, lookups: [], conflicts: [] };
+  if (row.context_integration_version !== v1IntegrationVersion) return { value: row, changed: false, lookups: [], conflicts: [] };
   const lookups: NameLookup[] = [];
   const conflicts: MigrationConflict[] = [];
   const value = migrateFields(row, [], 'context_integration_version', lookups, conflicts);

@@ -1,4 +1,6 @@
+import { isPlainObject } from '../json/isPlainObject';
 import { segmentBatchLimits } from './segmentBatchLimits';
+import { serializeCalls } from './serializeCalls';
 import { utf8ByteLength } from './utf8ByteLength';
 
 /** Options of {@link toSegmentBatches}. */
@@ -72,8 +74,7 @@ export interface SegmentBatches<TCall> {
  * `dropOversizedContent` its message body is dropped when that is enough, otherwise it is rejected.
  *
  * Pure: the input is never mutated, and a call whose content is dropped is a copy. Each call's JSON is
- * exactly `JSON.stringify(call)`, made 256 calls at a time where that is provably the same (so getters on
- * a call may run twice when its chunk has to be redone one call at a time).
+ * exactly `JSON.stringify(call)` (see `serializeCalls` for how it is made fast).
  *
  * @throws {RangeError} When a limit option is not a positive integer (a programming error, not data).
  * @example
@@ -115,11 +116,10 @@ export function toSegmentBatches<TCall extends object>(
     bytes = overhead;
   };
 
-  let chunk: readonly string[] | undefined;
+  const jsons = serializeCalls(calls);
   for (let index = 0; index < calls.length; index++) {
-    if (index % chunkSize === 0) chunk = serializeChunk(calls, index, Math.min(index + chunkSize, calls.length));
     let call = calls[index] as TCall;
-    let json: unknown = chunk === undefined ? JSON.stringify(call) : chunk[index % chunkSize];
+    let json = jsons[index];
     if (typeof json !== 'string') {
       rejected.push({ index, call, bytes: 0, reason: 'not_serializable' });
       continue;
@@ -147,59 +147,12 @@ export function toSegmentBatches<TCall extends object>(
     if (batch.length > 0 && (batch.length === maxCalls || bytes + 1 + size > maxBodyBytes)) close();
     if (batch.length > 0) bytes += 1;
     batch.push(call);
-    parts.push(json as string);
+    parts.push(json);
     indexes.push(index);
     bytes += size;
   }
   if (batch.length > 0) close();
   return { batches, rejected, contentDropped };
-}
-
-// Node 20's JSON.stringify costs more per call than per byte (docs/performance.md), so calls are
-// serialized a chunk at a time, as one array with a marker string between neighbours, and the array's
-// JSON is cut where a call's closing brace meets the marker.
-const chunkSize = 256;
-const marker = '\u0001';
-const cut = '},"\\u0001",{';
-
-// Each call's JSON, equal to `JSON.stringify(call)`; `undefined` when the chunk must be serialized call by
-// call. The count of parts is a proof only if every call serializes as `{…}` and the same inside an
-// array as alone: so only objects whose prototype is Object.prototype or null, without `toJSON` (an
-// array element passes its index to it), and not raw JSON (Node 21+), are taken. A call holding an array
-// with the marker between two objects then adds a cut, the count is off, and that chunk falls back. So
-// does a chunk that throws (a BigInt, a cycle, a chunk over V8's string limit), to throw on its own call.
-// Falling back serializes the chunk's calls again: getters and proxy traps run twice in that case.
-function serializeChunk(calls: readonly object[], from: number, to: number): readonly string[] | undefined {
-  let json: string;
-  try {
-    const items: unknown[] = [];
-    for (let i = from; i < to; i++) {
-      const call = calls[i];
-      if (typeof call !== 'object' || call === null) return undefined;
-      const prototype: unknown = Object.getPrototypeOf(call);
-      if (prototype !== Object.prototype && prototype !== null) return undefined;
-      if (typeof (call as { toJSON?: unknown }).toJSON === 'function' || isRawJson(call)) return undefined;
-      if (i > from) items.push(marker);
-      items.push(call);
-    }
-    json = JSON.stringify(items);
-  } catch {
-    return undefined;
-  }
-  // Sliced by hand rather than split: the search for a cut starting with `}` skips ahead faster.
-  const parts: string[] = [];
-  let start = 1;
-  for (let at = json.indexOf(cut, start); at !== -1; at = json.indexOf(cut, start)) {
-    parts.push(json.slice(start, at + 1));
-    start = at + cut.length - 1;
-  }
-  parts.push(json.slice(start, -1));
-  return parts.length === to - from ? parts : undefined;
-}
-
-function isRawJson(value: object): boolean {
-  const isRawJSON = (JSON as { isRawJSON?: (value: unknown) => boolean }).isRawJSON;
-  return isRawJSON !== undefined && isRawJSON(value);
 }
 
 function limit(value: number | undefined, fallback: number, name: string): number {
@@ -213,7 +166,7 @@ function limit(value: number | undefined, fallback: number, name: string): numbe
 // Only a call whose `properties.content` holds something can get smaller by dropping it.
 function withoutContent<TCall extends object>(call: TCall): TCall | undefined {
   const properties = (call as { properties?: unknown }).properties;
-  if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) return undefined;
+  if (!isPlainObject(properties)) return undefined;
   if (!Object.hasOwn(properties, 'content')) return undefined;
   const content = (properties as { content?: unknown }).content;
   if (content === null || content === undefined) return undefined;

@@ -1,8 +1,8 @@
-import type { Issue, IssueCode } from './issue';
 import { describeValue } from '../json/describeValue';
 import { isPlainObject } from '../json/isPlainObject';
+import type { IssueCollector } from './IssueCollector';
 
-type Path = (string | number)[];
+type Path = readonly (string | number)[];
 
 /** The JSON type of a field: a catalog field type, or the `link` object that the mapping makes. */
 export type CheckedType =
@@ -26,121 +26,85 @@ const typeWords: Record<string, string> = {
   'integer|string': 'an integer or a string',
 };
 
-/**
- * Adds an issue to a list that is created only when there is a first issue, so that valid input
- * allocates no list.
- */
-export function addIssue(issues: Issue[] | undefined, code: IssueCode, path: Path, message: string): Issue[] {
-  const issue: Issue = { code, path, message };
-  if (issues === undefined) return [issue];
-  issues.push(issue);
-  return issues;
-}
-
-function typeIssue(issues: Issue[] | undefined, path: Path, expected: string, value: unknown): Issue[] {
-  return addIssue(issues, 'invalid_type', path, `must be ${expected}, received ${describeValue(value)}`);
-}
-
-// The optional string members of an object (identifiers, push recipients, links).
-function checkMembers(
-  issues: Issue[] | undefined,
-  value: Record<string, unknown>,
-  path: Path,
-  keys: readonly string[],
-  nullable: boolean,
-): Issue[] | undefined {
-  for (const key of keys) {
-    const member = value[key];
-    if (member !== undefined && typeof member !== 'string' && !(nullable && member === null)) {
-      issues = typeIssue(issues, [...path, key], nullable ? 'a string or null' : 'a string', member);
-    }
-  }
-  return issues;
-}
-
 const identifierKeys = ['id', 'email'];
 const cioIdKey = ['cio_id'];
 const recipientKeys = ['device_id', 'device_platform', 'failure_message'];
 const urlKey = ['url'];
 
-/**
- * Checks one field value against its JSON type, adding an issue at `path` (and below it, for the
- * members of identifiers, push recipients and links) for each problem.
- *
- * The one type check behind both the webhook and the track validators, so that a field is held to the
- * same rule on both sides. Visits each array element once and never recurses further.
- */
-export function checkField(issues: Issue[] | undefined, type: string, value: unknown, path: Path): Issue[] | undefined {
-  switch (type) {
-    case 'string':
-      return typeof value === 'string' ? issues : typeIssue(issues, path, typeWords[type]!, value);
-    case 'integer':
-      return Number.isInteger(value) ? issues : typeIssue(issues, path, typeWords[type]!, value);
-    case 'boolean':
-      return typeof value === 'boolean' ? issues : typeIssue(issues, path, typeWords[type]!, value);
-    case 'string|null':
-      return value === null || typeof value === 'string' ? issues : typeIssue(issues, path, typeWords[type]!, value);
-    case 'integer|null':
-      return value === null || Number.isInteger(value) ? issues : typeIssue(issues, path, typeWords[type]!, value);
-    case 'integer|string':
-      return typeof value === 'string' || Number.isInteger(value) ? issues : typeIssue(issues, path, typeWords[type]!, value);
-    case 'identifiers':
-      if (!isPlainObject(value)) return typeIssue(issues, path, 'an object', value);
-      return checkMembers(checkMembers(issues, value, path, identifierKeys, true), value, path, cioIdKey, false);
-    case 'recipients':
-      if (!Array.isArray(value)) return typeIssue(issues, path, 'an array', value);
-      for (let i = 0; i < value.length; i++) {
-        const recipient: unknown = value[i];
-        if (isPlainObject(recipient)) issues = checkMembers(issues, recipient, [...path, i], recipientKeys, false);
-        else issues = typeIssue(issues, [...path, i], 'an object', recipient);
-      }
-      return issues;
-    case 'link':
-      if (!isPlainObject(value)) return typeIssue(issues, path, 'an object {id, url}', value);
-      if (value.id !== undefined && !Number.isInteger(value.id)) issues = typeIssue(issues, [...path, 'id'], 'an integer', value.id);
-      return checkMembers(issues, value, path, urlKey, false);
-    default:
-      return isPlainObject(value) ? issues : typeIssue(issues, path, 'an object', value);
-  }
+function isMember(member: unknown, nullable: boolean): boolean {
+  return member === undefined || typeof member === 'string' || (nullable && member === null);
 }
 
-function membersAreStrings(value: Record<string, unknown>, keys: readonly string[], nullable: boolean): boolean {
-  for (const key of keys) {
-    const member = value[key];
-    if (member !== undefined && typeof member !== 'string' && !(nullable && member === null)) return false;
-  }
+function membersValid(value: Record<string, unknown>, keys: readonly string[], nullable: boolean): boolean {
+  for (const key of keys) if (!isMember(value[key], nullable)) return false;
   return true;
 }
 
+// The optional string members of an object (identifiers, push recipients, links), reported one by one.
+function reportMembers(issues: IssueCollector, value: Record<string, unknown>, path: Path, keys: readonly string[], nullable: boolean): void {
+  for (const key of keys) {
+    const member = value[key];
+    if (!isMember(member, nullable)) {
+      issues.add('invalid_type', [...path, key], `must be ${nullable ? 'a string or null' : 'a string'}, received ${describeValue(member)}`);
+    }
+  }
+}
+
+function reportType(issues: IssueCollector, path: Path, expected: string, value: unknown): false {
+  issues.add('invalid_type', path, `must be ${expected}, received ${describeValue(value)}`);
+  return false;
+}
+
 /**
- * Tells whether a field value has its JSON type, as {@link checkField} judges it, without allocating:
- * validators call this first and build paths and issues only for a value that fails.
+ * Checks one field value against its JSON type; returns whether it is valid, and reports each problem
+ * at `base` + `key` (or below it, for the members of identifiers, push recipients and links).
+ *
+ * The one type check behind both the webhook and the track validators, so that a field is held to the
+ * same rule on both sides. A valid value allocates nothing: the path is built only to report. Visits
+ * each array element once and never recurses further.
  */
-export function isValidField(type: string, value: unknown): boolean {
+export function checkField(issues: IssueCollector, type: string, value: unknown, base: Path, key: string | number): boolean {
   switch (type) {
     case 'string':
-      return typeof value === 'string';
+      return typeof value === 'string' || reportType(issues, [...base, key], typeWords[type]!, value);
     case 'integer':
-      return Number.isInteger(value);
+      return Number.isInteger(value) || reportType(issues, [...base, key], typeWords[type]!, value);
     case 'boolean':
-      return typeof value === 'boolean';
+      return typeof value === 'boolean' || reportType(issues, [...base, key], typeWords[type]!, value);
     case 'string|null':
-      return value === null || typeof value === 'string';
+      return value === null || typeof value === 'string' || reportType(issues, [...base, key], typeWords[type]!, value);
     case 'integer|null':
-      return value === null || Number.isInteger(value);
+      return value === null || Number.isInteger(value) || reportType(issues, [...base, key], typeWords[type]!, value);
     case 'integer|string':
-      return typeof value === 'string' || Number.isInteger(value);
+      return typeof value === 'string' || Number.isInteger(value) || reportType(issues, [...base, key], typeWords[type]!, value);
     case 'identifiers':
-      return isPlainObject(value) && membersAreStrings(value, identifierKeys, true) && membersAreStrings(value, cioIdKey, false);
-    case 'recipients':
-      if (!Array.isArray(value)) return false;
-      for (const recipient of value) {
-        if (!isPlainObject(recipient) || !membersAreStrings(recipient, recipientKeys, false)) return false;
+      if (!isPlainObject(value)) return reportType(issues, [...base, key], 'an object', value);
+      if (membersValid(value, identifierKeys, true) && membersValid(value, cioIdKey, false)) return true;
+      reportMembers(issues, value, [...base, key], identifierKeys, true);
+      reportMembers(issues, value, [...base, key], cioIdKey, false);
+      return false;
+    case 'recipients': {
+      if (!Array.isArray(value)) return reportType(issues, [...base, key], 'an array', value);
+      let valid = true;
+      for (let i = 0; i < value.length; i++) {
+        const recipient: unknown = value[i];
+        if (!isPlainObject(recipient)) valid = reportType(issues, [...base, key, i], 'an object', recipient);
+        else if (!membersValid(recipient, recipientKeys, false)) {
+          reportMembers(issues, recipient, [...base, key, i], recipientKeys, false);
+          valid = false;
+        }
       }
-      return true;
-    case 'link':
-      return isPlainObject(value) && (value.id === undefined || Number.isInteger(value.id)) && membersAreStrings(value, urlKey, false);
+      return valid;
+    }
+    case 'link': {
+      if (!isPlainObject(value)) return reportType(issues, [...base, key], 'an object {id, url}', value);
+      const idValid = value.id === undefined || Number.isInteger(value.id);
+      if (idValid && membersValid(value, urlKey, false)) return true;
+      if (!idValid) reportType(issues, [...base, key, 'id'], 'an integer', value.id);
+      reportMembers(issues, value, [...base, key], urlKey, false);
+      return false;
+    }
     default:
-      return isPlainObject(value);
+      return isPlainObject(value) || reportType(issues, [...base, key], 'an object', value);
   }
 }

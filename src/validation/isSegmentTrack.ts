@@ -1,3 +1,4 @@
+import { integrationVersion } from '../catalog/integration';
 import { checkTrack } from './checkTrack';
 import type { ParsedSegmentTrack } from './safeParseSegmentTrack';
 
@@ -7,5 +8,5 @@ import type { ParsedSegmentTrack } from './safeParseSegmentTrack';
  * The rules of `safeParseSegmentTrack` without options; the value is never copied, so the guard is exact.
  */
 export function isSegmentTrack(input: unknown): input is ParsedSegmentTrack {
-  return checkTrack(input, '2.0.0', false) === undefined;
+  return checkTrack(input, integrationVersion, false) === undefined;
 }

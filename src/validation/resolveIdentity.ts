@@ -1,5 +1,5 @@
-import { isEmailAddress } from './isEmailAddress';
 import { isPlainObject } from '../json/isPlainObject';
+import { isEmailAddress } from './isEmailAddress';
 
 /** Who a webhook is about, as the mapping uses it. */
 export interface Identity {
@@ -15,8 +15,23 @@ function nonEmpty(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+// The three rules of the identity, each stated once; resolveIdentity and namesPerson both read them.
+function userIdOf(ids: Record<string, unknown> | undefined, customerId: unknown): string | undefined {
+  return nonEmpty(ids?.id) ?? nonEmpty(customerId);
+}
+
+function emailOf(objectType: unknown, ids: Record<string, unknown> | undefined, emailAddress: unknown, recipient: unknown): string | undefined {
+  if (isEmailAddress(ids?.email)) return ids.email;
+  if (isEmailAddress(emailAddress)) return emailAddress;
+  return objectType === 'email' && isEmailAddress(recipient) ? recipient : undefined;
+}
+
+function cioIdOf(ids: Record<string, unknown> | undefined): string | undefined {
+  return nonEmpty(ids?.cio_id);
+}
+
 /**
- * Finds the person of a webhook from the four `data` fields that name one (design.md, "Identity").
+ * Finds the person of a webhook from the four `data` fields that name one (`docs/mapping.md`, "Identity").
  *
  * The caller reads the fields in its own pass over `data`: reading absent keys by name is a slow
  * prototype-chain miss on the hot path. Only an email-shaped value becomes the email: an SMS number,
@@ -30,20 +45,12 @@ export function resolveIdentity(
   recipient: unknown,
 ): Identity {
   const ids = isPlainObject(identifiers) ? identifiers : undefined;
-  const userId = nonEmpty(ids?.id) ?? nonEmpty(customerId) ?? '';
-  const email = isEmailAddress(ids?.email)
-    ? ids.email
-    : isEmailAddress(emailAddress)
-      ? emailAddress
-      : objectType === 'email' && isEmailAddress(recipient)
-        ? recipient
-        : undefined;
-  return { userId, email, cioId: nonEmpty(ids?.cio_id) };
+  return { userId: userIdOf(ids, customerId) ?? '', email: emailOf(objectType, ids, emailAddress, recipient), cioId: cioIdOf(ids) };
 }
 
 /**
- * Tells whether the same four fields name a person, as {@link resolveIdentity} would find one; cheaper,
- * because an id settles it without looking at email addresses.
+ * Tells whether the same four fields name a person, that is whether {@link resolveIdentity} finds a
+ * userId, an email or a cio_id; an id settles it without looking at email addresses.
  */
 export function namesPerson(
   objectType: unknown,
@@ -53,12 +60,5 @@ export function namesPerson(
   recipient: unknown,
 ): boolean {
   const ids = isPlainObject(identifiers) ? identifiers : undefined;
-  return (
-    nonEmpty(ids?.id) !== undefined ||
-    nonEmpty(customerId) !== undefined ||
-    nonEmpty(ids?.cio_id) !== undefined ||
-    isEmailAddress(ids?.email) ||
-    isEmailAddress(emailAddress) ||
-    (objectType === 'email' && isEmailAddress(recipient))
-  );
+  return userIdOf(ids, customerId) !== undefined || cioIdOf(ids) !== undefined || emailOf(objectType, ids, emailAddress, recipient) !== undefined;
 }

@@ -1,3 +1,4 @@
+import { integrationVersion } from '../catalog/integration';
 import type { SegmentTrack, UnknownSegmentTrack } from '../catalog/segmentTrack';
 import type { Issue, SafeParseResult } from './issue';
 import { checkTrack } from './checkTrack';
@@ -57,7 +58,7 @@ export function safeParseSegmentTrack(
   input: unknown,
   options?: SafeParseSegmentTrackOptions,
 ): SafeParseResult<ParsedAnySegmentTrack> {
-  const issues = checkTrack(input, '2.0.0', options?.allowUnknownEvents === true);
+  const issues = checkTrack(input, integrationVersion, options?.allowUnknownEvents === true);
   if (issues === undefined) return { success: true, value: input as ParsedAnySegmentTrack };
   return { success: false, issues: issues as [Issue, ...Issue[]] };
 }

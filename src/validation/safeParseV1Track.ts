@@ -1,41 +1,24 @@
-import type { TrackLink } from '../catalog/segmentTrack';
+import type { attributionFields } from '../catalog/catalog';
+import { type integrationName, v1IntegrationVersion } from '../catalog/integration';
+import type { lookupColumns } from '../catalog/lookupColumns';
+import type { movedColumns } from '../catalog/movedColumns';
+import type { RenamedField } from '../catalog/renamedFields';
+import type { CommonTrackProperties } from '../catalog/segmentTrack';
+import type { FieldType } from '../catalog/types';
 import type { Issue, SafeParseResult } from './issue';
 import { checkTrack } from './checkTrack';
 import type { SegmentDeliveryFields } from './safeParseSegmentTrack';
 
 /** The `properties` of a 1.0.0 call: the names 2.0.0 dropped or renamed, and the ones both share. */
-export interface TrackV1Properties {
-  /** Duplicated `delivery_id`; dropped in 2.0.0. */
-  email_id?: string;
-  /** Renamed `subject` in 2.0.0. */
-  email_subject?: string;
-  action_name?: string | null;
-  campaign_name?: string | null;
-  newsletter_name?: string | null;
-  transactional_message_name?: string | null;
-  delivery_id?: string;
-  action_id?: number | string;
-  campaign_id?: number | null;
-  broadcast_id?: number | null;
-  newsletter_id?: number | null;
-  content_id?: number;
-  trigger_id?: number;
-  parent_action_id?: number;
-  journey_id?: number | string;
-  trigger_event_id?: string | null;
-  transactional_message_id?: number | string;
-  userId?: string;
-  cio_id?: string;
-  content?: string | null;
-  identifiers?: { [key: string]: unknown };
-  link?: TrackLink;
-  [key: string]: unknown;
-}
+export type TrackV1Properties = {
+  [C in (typeof movedColumns)[number] as C['old']]?: string;
+} & {
+  [C in (typeof lookupColumns)[number] as C['name']]?: string | null;
+} & {
+  [F in Exclude<(typeof attributionFields)[number], RenamedField>]?: FieldType<F>;
+} & CommonTrackProperties;
 
-/**
- * A track call of the Customer.io source's version 1.0.0, the shape before May 2022 (seed 004,
- * "Differences between versions 1.0 and 2.0").
- */
+/** A track call of the Customer.io source's version 1.0.0, the shape before May 2022 (`docs/migration.md`). */
 export interface SegmentTrackV1 extends SegmentDeliveryFields {
   type: 'track';
   event: string;
@@ -44,7 +27,7 @@ export interface SegmentTrackV1 extends SegmentDeliveryFields {
   messageId?: string;
   timestamp: string;
   context: {
-    integration: { name: 'customer.io'; version: '1.0.0' };
+    integration: { name: typeof integrationName; version: typeof v1IntegrationVersion };
     library?: { [key: string]: unknown };
     traits?: { email?: string; [key: string]: unknown };
     [key: string]: unknown;
@@ -64,7 +47,7 @@ export interface SegmentTrackV1 extends SegmentDeliveryFields {
  * `integrations` may be missing and any non-empty event name is accepted.
  */
 export function safeParseV1Track(input: unknown): SafeParseResult<SegmentTrackV1> {
-  const issues = checkTrack(input, '1.0.0', true);
+  const issues = checkTrack(input, v1IntegrationVersion, true);
   if (issues === undefined) return { success: true, value: input as SegmentTrackV1 };
   return { success: false, issues: issues as [Issue, ...Issue[]] };
 }

@@ -4,8 +4,9 @@ import { describeValue } from '../json/describeValue';
 import { isPlainObject } from '../json/isPlainObject';
 import { namesPerson } from './resolveIdentity';
 import type { AnyWebhook, ReportingWebhook } from '../catalog/reportingWebhook';
-import { addIssue, checkField, isValidField } from './checkField';
+import { checkField } from './checkField';
 import type { Issue, SafeParseResult } from './issue';
+import { IssueCollector } from './IssueCollector';
 
 /** Options of {@link safeParseWebhook}. */
 export interface SafeParseWebhookOptions {
@@ -50,12 +51,10 @@ function timestampProblem(value: unknown): string | undefined {
   return `must be unix seconds as a JSON number, received ${describeValue(value)}`;
 }
 
-// Checks every catalog field of `data`; `named` says whether the webhook names a person.
-function checkData(
-  objectType: unknown,
-  data: Record<string, unknown>,
-  issues: Issue[] | undefined,
-): { issues: Issue[] | undefined; named: boolean } {
+const dataPath = ['data'];
+
+// Checks every catalog field of `data`; returns whether the webhook names a person.
+function checkData(issues: IssueCollector, objectType: unknown, data: Record<string, unknown>): boolean {
   let identifiers: unknown;
   let customerId: unknown;
   let emailAddress: unknown;
@@ -65,13 +64,13 @@ function checkData(
     if (type === undefined) continue;
     const value = data[name];
     if (value === undefined) continue;
-    if (!isValidField(type, value)) issues = checkField(issues, type, value, ['data', name]);
+    checkField(issues, type, value, dataPath, name);
     if (name === 'identifiers') identifiers = value;
     else if (name === 'customer_id') customerId = value;
     else if (name === 'email_address') emailAddress = value;
     else if (name === 'recipient') recipient = value;
   }
-  return { issues, named: namesPerson(objectType, identifiers, customerId, emailAddress, recipient) };
+  return namesPerson(objectType, identifiers, customerId, emailAddress, recipient);
 }
 
 /**
@@ -94,22 +93,21 @@ export function safeParseWebhook(
 export function safeParseWebhook(input: unknown, options?: SafeParseWebhookOptions): SafeParseResult<AnyWebhook>;
 export function safeParseWebhook(input: unknown, options?: SafeParseWebhookOptions): SafeParseResult<AnyWebhook> {
   if (!isPlainObject(input)) {
-    return failure(addIssue(undefined, 'invalid_type', [], `a webhook must be a JSON object, received ${describeValue(input)}`));
+    return failure([{ code: 'invalid_type', path: [], message: `a webhook must be a JSON object, received ${describeValue(input)}` }]);
   }
-  // Created at the first issue: a valid webhook allocates no list.
-  let issues: Issue[] | undefined;
+  const issues = new IssueCollector();
 
   const eventId = input.event_id;
-  if (eventId === undefined) issues = addIssue(issues, 'missing_field', ['event_id'], 'is required');
+  if (eventId === undefined) issues.add('missing_field', ['event_id'], 'is required');
   else if (typeof eventId !== 'string') {
-    issues = addIssue(issues, 'invalid_type', ['event_id'], `must be a string, received ${describeValue(eventId)}`);
-  } else if (eventId === '') issues = addIssue(issues, 'invalid_value', ['event_id'], 'must not be empty');
+    issues.add('invalid_type', ['event_id'], `must be a string, received ${describeValue(eventId)}`);
+  } else if (eventId === '') issues.add('invalid_value', ['event_id'], 'must not be empty');
 
   const timestamp = input.timestamp;
-  if (timestamp === undefined) issues = addIssue(issues, 'missing_field', ['timestamp'], 'is required');
+  if (timestamp === undefined) issues.add('missing_field', ['timestamp'], 'is required');
   else {
     const problem = timestampProblem(timestamp);
-    if (problem !== undefined) issues = addIssue(issues, 'invalid_timestamp', ['timestamp'], problem);
+    if (problem !== undefined) issues.add('invalid_timestamp', ['timestamp'], problem);
   }
 
   const metric = input.metric;
@@ -120,42 +118,37 @@ export function safeParseWebhook(input: unknown, options?: SafeParseWebhookOptio
     const typo = input.object_type_type;
     normalisedObjectType = objectType = typeof typo === 'string' ? typo : 'customer';
   }
-  if (objectType === undefined) issues = addIssue(issues, 'missing_field', ['object_type'], 'is required');
+  if (objectType === undefined) issues.add('missing_field', ['object_type'], 'is required');
   else if (typeof objectType !== 'string') {
-    issues = addIssue(issues, 'invalid_type', ['object_type'], `must be a string, received ${describeValue(objectType)}`);
+    issues.add('invalid_type', ['object_type'], `must be a string, received ${describeValue(objectType)}`);
   }
-  if (metric === undefined) issues = addIssue(issues, 'missing_field', ['metric'], 'is required');
+  if (metric === undefined) issues.add('missing_field', ['metric'], 'is required');
   else if (typeof metric !== 'string') {
-    issues = addIssue(issues, 'invalid_type', ['metric'], `must be a string, received ${describeValue(metric)}`);
+    issues.add('invalid_type', ['metric'], `must be a string, received ${describeValue(metric)}`);
   }
   if (typeof objectType === 'string' && typeof metric === 'string' && !findCatalogEntry(objectType, metric)) {
     const acceptable = options?.allowUnknownEvents === true && unknownName.test(objectType) && unknownName.test(metric);
-    if (!acceptable) issues = unknownEvent(issues, objectType, metric, options?.allowUnknownEvents === true);
+    if (!acceptable) unknownEvent(issues, objectType, metric, options?.allowUnknownEvents === true);
   }
 
   const data = input.data;
-  if (data === undefined) issues = addIssue(issues, 'missing_field', ['data'], 'is required');
+  if (data === undefined) issues.add('missing_field', ['data'], 'is required');
   else if (!isPlainObject(data)) {
-    issues = addIssue(issues, 'invalid_type', ['data'], `must be an object, received ${describeValue(data)}`);
-  } else {
-    const checked = checkData(objectType, data, issues);
-    issues = checked.issues;
-    if (!checked.named) {
-      issues = addIssue(
-        issues,
-        'missing_identity',
-        ['data', 'identifiers'],
-        'names no person: a Segment call needs identifiers.id (or customer_id), an email address or identifiers.cio_id',
-      );
-    }
+    issues.add('invalid_type', ['data'], `must be an object, received ${describeValue(data)}`);
+  } else if (!checkData(issues, objectType, data)) {
+    issues.add(
+      'missing_identity',
+      ['data', 'identifiers'],
+      'names no person: a Segment call needs identifiers.id (or customer_id), an email address or identifiers.cio_id',
+    );
   }
 
-  if (issues !== undefined) return failure(issues);
+  if (issues.issues !== undefined) return failure(issues.issues);
   const value = normalisedObjectType === undefined ? input : { ...input, object_type: normalisedObjectType };
   return { success: true, value: value as unknown as AnyWebhook };
 }
 
-function unknownEvent(issues: Issue[] | undefined, objectType: string, metric: string, allowUnknown: boolean): Issue[] {
+function unknownEvent(issues: IssueCollector, objectType: string, metric: string, allowUnknown: boolean): void {
   const lower = { objectType: objectType.toLowerCase(), metric: metric.toLowerCase() };
   const known = findCatalogEntry(lower.objectType, lower.metric);
   const shown = `object_type ${JSON.stringify(objectType.slice(0, 64))} with metric ${JSON.stringify(metric.slice(0, 64))}`;
@@ -165,7 +158,7 @@ function unknownEvent(issues: Issue[] | undefined, objectType: string, metric: s
       ? '; unknown names must be lowercase words joined by "_"'
       : '; pass { allowUnknownEvents: true } to accept events outside the catalog';
   const path = isKnownObjectType(objectType) ? ['metric'] : ['object_type'];
-  return addIssue(issues, 'unknown_event', path, `is not a known event: ${shown}${hint}`);
+  issues.add('unknown_event', path, `is not a known event: ${shown}${hint}`);
 }
 
 function failure(issues: Issue[]): SafeParseResult<never> {

@@ -1,3 +1,4 @@
+import { integrationName, integrationVersion, type IntegrationVersion, v1IntegrationVersion } from '../catalog/integration';
 import { isPlainObject } from '../json/isPlainObject';
 
 /**
@@ -8,10 +9,10 @@ import { isPlainObject } from '../json/isPlainObject';
  * integration at version `1.0.0` or `2.0.0`. Validate with `safeParseV1Track` or
  * `safeParseSegmentTrack` afterwards.
  */
-export function trackVersionOf(input: unknown): '1.0.0' | '2.0.0' | undefined {
+export function trackVersionOf(input: unknown): IntegrationVersion | undefined {
   if (!isPlainObject(input) || !isPlainObject(input.context)) return undefined;
   const integration = input.context.integration;
-  if (!isPlainObject(integration) || integration.name !== 'customer.io') return undefined;
+  if (!isPlainObject(integration) || integration.name !== integrationName) return undefined;
   const version = integration.version;
-  return version === '1.0.0' || version === '2.0.0' ? version : undefined;
+  return version === v1IntegrationVersion || version === integrationVersion ? version : undefined;
 }

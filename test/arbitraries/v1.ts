@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { toSegmentTrack } from '../../src/index';
+import { flattenTrack } from '../fixtures/flattenTrack';
 import { anyWebhookArbitrary, textArbitrary } from './webhook';
+
+export { flattenTrack };
 
 /** The 1.0.0-only properties/columns (seed 004, "Differences between versions 1.0 and 2.0"). */
 export const v1OnlyKeys = [
@@ -92,47 +95,6 @@ export const v1TrackArbitrary: fc.Arbitrary<V1TrackCase> = fc.tuple(v2TrackArbit
   const v1 = { ...v2, context: { ...context, integration: { name: 'customer.io', version: '1.0.0' } }, properties };
   return { v1, v2, lookups };
 });
-
-// segment.md §5.2, simplified: lower case, every run of other characters one `_`, ends trimmed.
-function columnName(path: readonly string[]): string {
-  return path
-    .join('_')
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-}
-
-const reservedColumns = new Set(['id', 'anonymous_id', 'user_id', 'event', 'event_text', 'timestamp', 'received_at', 'sent_at', 'original_timestamp', 'uuid_ts']);
-
-/**
- * Flattens a call into a warehouse row as segment.md §5 describes: common columns, `context_*`,
- * properties without prefix, nested objects joined with `_`, arrays stringified, nulls absent, and a
- * property named like a reserved column discarded (schema.md).
- */
-export function flattenTrack(call: Json): Json {
-  const row: Json = {
-    id: call.messageId,
-    user_id: call.userId,
-    event: columnName([call.event as string]),
-    event_text: call.event,
-    timestamp: call.timestamp,
-  };
-  if (present(call.anonymousId)) row.anonymous_id = call.anonymousId;
-  const put = (path: string[], value: unknown, reservedCheck: boolean): void => {
-    if (!present(value)) return;
-    if (typeof value === 'object' && !Array.isArray(value)) {
-      for (const [k, v] of Object.entries(value as Json)) put([...path, k], v, reservedCheck);
-      return;
-    }
-    const column = columnName(path);
-    if (column === '' || /^[0-9]/.test(column) || (reservedCheck && reservedColumns.has(column)) || column in row) return;
-    row[column] = Array.isArray(value) ? JSON.stringify(value) : value;
-  };
-  put(['context'], call.context, false);
-  put([], call.properties, true);
-  return row;
-}
 
 /** A flattened 2.0.0 row (segment.md §5) without a stray column named like a 1.0.0 one. */
 export const v2RowArbitrary: fc.Arbitrary<Json> = v2TrackArbitrary.map(flattenTrack).filter((row) => !hasV1Key(row));

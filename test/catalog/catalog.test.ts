@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { catalogEntries, findCatalogEntry } from '../../src/catalog/catalogEntries';
-import { attributionFields, catalog, eventNameFor, fieldTypes } from '../../src/index';
+import { attributionFields, catalog, eventNameFor } from '../../src/index';
+import { fieldTypes } from '../../src/catalog/catalog';
 import { eventTypesSource } from '../../scripts/generate-event-types';
 
 // Customer.io's published semantic event names, copied from reference/customerio-webhooks.md §5 (S3),

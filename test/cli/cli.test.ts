@@ -10,7 +10,7 @@ import { migrationSql } from '../../src/sql/migrationSql';
 import type { LookupKind } from '../../src/migration/MigrationResult';
 import { namePairs, v1RowArbitrary, v1TrackArbitrary, v2TrackArbitrary } from '../arbitraries/v1';
 import { anyWebhookArbitrary } from '../arbitraries/webhook';
-import { buildCli } from './buildCli';
+import { buildCli } from '../../scripts/buildCli';
 
 let cli: string;
 const dir = mkdtempSync(join(tmpdir(), 'customerio-segment-cli-test-'));

@@ -10,7 +10,7 @@ import {
   webhookJsonSchema,
 } from '../../src/index';
 import { mutatedTrackArbitrary } from '../arbitraries/track';
-import { loadSeedFixture, seedFixtureNames } from '../helpers/fixtures';
+import { loadSeedFixture, seedFixtureNames } from '../fixtures/seedFixtures';
 import { mutatedWebhookArbitrary } from '../arbitraries/webhookMutations';
 
 // strict: true makes ajv refuse any keyword it would otherwise ignore, so the schemas say what they mean.

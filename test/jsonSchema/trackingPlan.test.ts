@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { catalog, segmentTrackingPlanRules } from '../../src/index';
 import { anyTrackArbitrary, setPath } from '../arbitraries/track';
-import { loadSeedFixture, seedFixtureNames } from '../helpers/fixtures';
+import { loadSeedFixture, seedFixtureNames } from '../fixtures/seedFixtures';
 
 const rules = segmentTrackingPlanRules();
 const ajv = new Ajv({ allowUnionTypes: true, strict: true });

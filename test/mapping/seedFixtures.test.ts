@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { safeParseWebhook, toDeliveredTrack, toSegmentTrack } from '../../src/index';
-import { loadSeedFixture, seedFixtureNames } from '../helpers/fixtures';
+import { loadSeedFixture, seedFixtureNames } from '../fixtures/seedFixtures';
 
 // The exceptions come from docs/fidelity.md itself, so the doc and the test cannot drift apart.
 const fidelityDoc = readFileSync(new URL('../../docs/fidelity.md', import.meta.url), 'utf8');

@@ -105,7 +105,7 @@ describe('migrateTrackV1ToV2 (properties)', () => {
     );
   });
 
-  it('gives a payload that passes the 2.0.0 validation (safeParseSegmentTrack, issue 3)', () => {
+  it('gives a payload that passes the 2.0.0 validation (safeParseSegmentTrack)', () => {
     fc.assert(
       fc.property(v1TrackArbitrary, ({ v1 }) => {
         const parsed = safeParseSegmentTrack(migrateTrackV1ToV2(v1).value);

@@ -2,7 +2,7 @@ import type { StandardSchemaV1 } from '@standard-schema/spec';
 import { describe, expect, expectTypeOf, test } from 'vitest';
 import { segmentTrackSchema, segmentTrackV1Schema, webhookSchema } from '../../src/index';
 import { setPath } from '../arbitraries/track';
-import { loadSeedFixture } from '../helpers/fixtures';
+import { loadSeedFixture } from '../fixtures/seedFixtures';
 
 // A consumer written against the spec's published interface only, as a framework would be.
 async function standardValidate<TSchema extends StandardSchemaV1>(

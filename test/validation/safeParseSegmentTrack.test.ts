@@ -12,7 +12,7 @@ import {
 import { catalogEntries, findCatalogEntry } from '../../src/catalog/catalogEntries';
 import { anyTrackArbitrary, setPath, trackOptionsArbitrary } from '../arbitraries/track';
 import { anyWebhookArbitrary } from '../arbitraries/webhook';
-import { loadSeedFixture, seedFixtureNames } from '../helpers/fixtures';
+import { loadSeedFixture, seedFixtureNames } from '../fixtures/seedFixtures';
 
 function issuesOf(input: unknown): readonly Issue[] {
   const result = safeParseSegmentTrack(input);

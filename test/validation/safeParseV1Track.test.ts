@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { safeParseSegmentTrack, safeParseV1Track, trackVersionOf, type Issue } from '../../src/index';
 import { setPath } from '../arbitraries/track';
-import { loadSeedFixture, seedFixtureNames } from '../helpers/fixtures';
+import { loadSeedFixture, seedFixtureNames } from '../fixtures/seedFixtures';
 
 // Seed 004's Email Opened as 1.0.0 sent it, by the page's list of differences read backwards:
 // version 1.0.0, `email_id` (= delivery_id), `email_subject` for `subject`, and the `*_name` fields.
