@@ -159,7 +159,7 @@ describe('compiling with a default new Ajv()', () => {
     const calls = consoleOutputWhile((ajv) => {
       ajv.compile(webhookJsonSchema());
       ajv.compile(segmentTrackJsonSchema());
-      for (const entry of catalogEntries) ajv.compile(segmentEventJsonSchema(entry.event));
+      for (const entry of catalogEntries) ajv.compile(segmentEventJsonSchema(entry.event)!);
       for (const rule of segmentTrackingPlanRules()) ajv.compile(rule.jsonSchema);
     });
     expect(calls).toEqual([]);
