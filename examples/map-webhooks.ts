@@ -1,7 +1,7 @@
 // Maps example reporting webhooks of several channels to Segment track calls and prints them.
 // Run with `npm run example`. In your code, import from 'customerio-segment' instead of '../src/index'.
 import { readFileSync } from 'node:fs';
-import { safeParseWebhook, toSegmentTrack } from '../src/index';
+import { formatIssues, safeParseWebhook, toSegmentTrack } from '../src/index';
 
 const lines = readFileSync(new URL('./webhooks.ndjson', import.meta.url), 'utf8').split('\n').filter(Boolean);
 
@@ -9,8 +9,7 @@ for (const [index, line] of lines.entries()) {
   const parsed = safeParseWebhook(JSON.parse(line));
   if (!parsed.success) {
     // A body that will never validate: a receiver answers 400 and logs the issues.
-    console.log(`webhook ${index + 1} rejected:`);
-    for (const issue of parsed.issues) console.log(`  ${issue.code} at ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    console.log(`webhook ${index + 1} rejected:\n${formatIssues(parsed.issues)}`);
     continue;
   }
   const call = toSegmentTrack(parsed.value, { bodyContent: true });

@@ -43,6 +43,7 @@ export { safeParseWebhook } from './validation/safeParseWebhook';
 export type { SafeParseWebhookOptions } from './validation/safeParseWebhook';
 export { parseWebhook } from './validation/parseWebhook';
 export { isWebhook } from './validation/isWebhook';
+export { formatIssues } from './validation/formatIssues';
 
 // Mapping
 export { toSegmentTrack } from './mapping/toSegmentTrack';

@@ -6,7 +6,7 @@ import * as sql from '../src/sql';
 // (Types are pinned by the *.test-d.ts files.)
 const expected = [
   'ValidationError', 'attributionFields', 'catalog', 'createFirstOccurrenceFilter',
-  'createMemoryFirstOccurrenceStore', 'eventNameFor', 'firstOccurrenceKey', 'foldNameLookups',
+  'createMemoryFirstOccurrenceStore', 'eventNameFor', 'firstOccurrenceKey', 'foldNameLookups', 'formatIssues',
   'isSegmentTrack', 'isWebhook', 'isoTimestampPattern', 'issueCodes', 'migrateTrackV1ToV2',
   'migrateWarehouseRowV1ToV2', 'parseSegmentTrack', 'parseWebhook', 'safeParseSegmentTrack',
   'safeParseV1Track', 'safeParseWebhook', 'segmentBatchLimits', 'segmentEndpoint', 'segmentEventJsonSchema', 'segmentHost',

@@ -8,6 +8,9 @@ const deviceString = { type: 'string' };
 /**
  * The JSON Schema of one catalog field type, matching the validators' check of that type.
  *
+ * Nullable types are type arrays (`['string', 'null']`), the form of Segment's own tracking-plan
+ * examples, which ajv accepts in strict mode; other unions are `anyOf`.
+ *
  * Returns a fresh object on every call: callers may mutate what they get.
  */
 export function fieldJsonSchema(type: TrackFieldType): JsonSchema {
@@ -22,7 +25,9 @@ export function fieldJsonSchema(type: TrackFieldType): JsonSchema {
     case 'integer|null':
       return { type: ['integer', 'null'] };
     case 'integer|string':
-      return { type: ['integer', 'string'] };
+      // Not `type: ['integer', 'string']`: ajv's strict mode (its default) refuses type arrays other than
+      // `[T, 'null']` without `allowUnionTypes`. `anyOf` means the same in draft-07 and needs no option.
+      return { anyOf: [{ type: 'integer' }, { type: 'string' }] };
     case 'identifiers':
       return {
         type: 'object',

@@ -10,7 +10,7 @@ import { trackPropertiesJsonSchema } from './trackPropertiesJsonSchema';
  * properties of that event.
  *
  * It accepts exactly what `safeParseSegmentTrack` accepts with that `event`. Returns `undefined` for a
- * name outside the catalog. With ajv, pass `allowUnionTypes: true`.
+ * name outside the catalog. A default `new Ajv()` compiles it without warnings.
  */
 export function segmentEventJsonSchema(event: SegmentEventName): JsonSchema;
 export function segmentEventJsonSchema(event: string): JsonSchema | undefined;

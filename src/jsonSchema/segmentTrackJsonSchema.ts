@@ -8,8 +8,8 @@ import { trackPropertiesJsonSchema } from './trackPropertiesJsonSchema';
  * The JSON Schema (draft-07) of every 2.0.0 track call of the catalog, generated from it at each call.
  *
  * One envelope with `event` among the catalog's names, and one `if`/`then` per event for its
- * properties: it accepts exactly what `safeParseSegmentTrack` accepts without options. With ajv, pass
- * `allowUnionTypes: true`.
+ * properties: it accepts exactly what `safeParseSegmentTrack` accepts without options. A default
+ * `new Ajv()` compiles it without warnings, and so does `new Ajv({ strict: true })`.
  */
 export function segmentTrackJsonSchema(): JsonSchema {
   const events = catalogEntries.map((entry) => entry.event);

@@ -15,7 +15,7 @@ export interface TrackingPlanRule {
 
 /**
  * The TRACK rules of a Segment Protocols tracking plan for every 2.0.0 event of the catalog, ready
- * for `PUT /tracking-plans/{id}/rules` of Segment's Public API (`reference/segment.md` §7).
+ * for `PUT /tracking-plans/{id}/rules` of Segment's Public API (https://docs.segmentapis.com/tag/Tracking-Plans).
  *
  * Each rule's schema has the tracking-plan shape (`context`, `traits` and `properties` under the
  * payload's `properties`), with the event's typed properties and `context.integration` pinned to

@@ -41,7 +41,8 @@ export function trackEnvelopeJsonSchema(event: JsonSchema, properties: JsonSchem
       integrations: { type: 'object', required: ['Customer.io'], properties: { 'Customer.io': { type: 'boolean' } } },
       properties,
     },
-    // The identity rule: a userId, or `""` with a non-empty anonymousId (seed 004).
+    // The identity rule: a userId, or `""` with a non-empty anonymousId, as Customer.io's Segment source
+    // page says (https://customer.io/docs/journeys/segment-source/).
     anyOf: [
       { type: 'object', properties: { userId: { type: 'string', minLength: 1 } } },
       { type: 'object', required: ['anonymousId'], properties: { anonymousId: { type: 'string', minLength: 1 } } },

@@ -25,8 +25,8 @@ function identifiersWith(key: string, schema: JsonSchema): JsonSchema {
  * It expresses every rule of `safeParseWebhook` without options: required keys, unix seconds
  * (`0 ≤ timestamp < 1e11`), known `object_type`/`metric` pairs (with the preferences change that may
  * come without `object_type`), the type of every catalog field and the identity rule (an id, a
- * `cio_id`, or an email address by `emailPattern`). Union types are written as type arrays; with ajv,
- * pass `allowUnionTypes: true`.
+ * `cio_id`, or an email address by `emailPattern`). Nullable types are `[T, 'null']` type arrays and
+ * other unions `anyOf`, so a default `new Ajv()` compiles it without warnings and without options.
  */
 export function webhookJsonSchema(): JsonSchema {
   const metricsByObjectType = new Map<string, string[]>();
