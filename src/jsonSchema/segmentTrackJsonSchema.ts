@@ -3,6 +3,7 @@ import type { JsonSchema } from './fieldJsonSchema';
 import { trackEnvelopeJsonSchema } from './trackEnvelopeJsonSchema';
 import { trackFieldRules } from '../catalog/trackFieldRules';
 import { trackPropertiesJsonSchema } from './trackPropertiesJsonSchema';
+import { integrationVersion } from '../catalog/integration';
 
 /**
  * The JSON Schema (draft-07) of every 2.0.0 track call of the catalog, generated from it at each call.
@@ -16,7 +17,7 @@ export function segmentTrackJsonSchema(): JsonSchema {
   const envelope = trackEnvelopeJsonSchema({ type: 'string', enum: events }, { type: 'object' });
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    title: 'Customer.io source track call (2.0.0)',
+    title: `Customer.io source track call (${integrationVersion})`,
     ...envelope,
     allOf: events.map((event) => ({
       if: { type: 'object', required: ['event'], properties: { event: { const: event } } },

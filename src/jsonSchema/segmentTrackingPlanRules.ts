@@ -3,6 +3,7 @@ import { emailJsonSchema } from './emailJsonSchema';
 import type { JsonSchema } from './fieldJsonSchema';
 import { trackFieldRules } from '../catalog/trackFieldRules';
 import { trackPropertiesJsonSchema } from './trackPropertiesJsonSchema';
+import { integrationName, integrationVersion } from '../catalog/integration';
 
 /** One rule of a Segment Protocols tracking plan, as the Public API takes it (`RuleInputV1`). */
 export interface TrackingPlanRule {
@@ -29,7 +30,7 @@ export function segmentTrackingPlanRules(): TrackingPlanRule[] {
     version: 1,
     jsonSchema: {
       $schema: 'http://json-schema.org/draft-07/schema#',
-      description: `Customer.io reporting webhook "${entry.objectType}"/"${entry.metric}", sent by Customer.io's Segment source 2.0.0.`,
+      description: `Customer.io reporting webhook "${entry.objectType}"/"${entry.metric}", sent by Customer.io's Segment source ${integrationVersion}.`,
       type: 'object',
       properties: {
         context: {
@@ -37,7 +38,7 @@ export function segmentTrackingPlanRules(): TrackingPlanRule[] {
           properties: {
             integration: {
               type: 'object',
-              properties: { name: { type: 'string', enum: ['customer.io'] }, version: { type: 'string', enum: ['2.0.0'] } },
+              properties: { name: { type: 'string', enum: [integrationName] }, version: { type: 'string', enum: [integrationVersion] } },
               required: ['name', 'version'],
             },
             traits: { type: 'object', properties: { email: emailJsonSchema() } },

@@ -1,6 +1,7 @@
 import { emailJsonSchema } from './emailJsonSchema';
 import type { JsonSchema } from './fieldJsonSchema';
 import { isoTimestampPattern } from '../validation/isoTimestampPattern';
+import { integrationName, integrationVersion } from '../catalog/integration';
 
 function timestamp(): JsonSchema {
   return { type: 'string', pattern: isoTimestampPattern };
@@ -32,7 +33,7 @@ export function trackEnvelopeJsonSchema(event: JsonSchema, properties: JsonSchem
           integration: {
             type: 'object',
             required: ['name', 'version'],
-            properties: { name: { const: 'customer.io' }, version: { const: '2.0.0' } },
+            properties: { name: { const: integrationName }, version: { const: integrationVersion } },
           },
           library: { type: 'object' },
           traits: { type: 'object', properties: { email: emailJsonSchema() } },

@@ -27,7 +27,7 @@ function datePrefix(days: number): string {
 
 /**
  * Formats whole unix seconds as ISO 8601 in UTC without fractional seconds (`2021-06-16T13:04:06Z`),
- * the form of five of the six payloads in seed 004.
+ * the form of five of the six payloads Customer.io documents (`test/fixtures/seed-004/`).
  *
  * By hand rather than with `Date#toISOString`, which is several times slower on the mapping's hot
  * path. Valid for 0 ≤ seconds < 1e11.

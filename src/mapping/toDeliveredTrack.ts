@@ -25,10 +25,10 @@ function toMillis(value: Date | string, name: string): number {
 
 /**
  * Applies Segment's receive-side rules to a call, giving the form Segment's debugger and warehouses
- * show (and in which seed 004 documents the integration's payloads).
+ * show (and in which Customer.io documents the integration's payloads, `test/fixtures/seed-004/`).
  *
  * The call's `timestamp` becomes `originalTimestamp`, and `timestamp` is corrected for clock skew:
- * `receivedAt − (sentAt − originalTimestamp)` (`reference/segment.md` §2). Pure; throws a `RangeError`
+ * `receivedAt − (sentAt − originalTimestamp)` (https://segment.com/docs/connections/spec/common/#timestamps). Pure; throws a `RangeError`
  * only when a date given here is invalid.
  */
 export function toDeliveredTrack<TTrack extends { timestamp: string }>(

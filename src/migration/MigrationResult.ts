@@ -6,7 +6,8 @@ export type { LookupKind };
 /**
  * One id → name pair taken out of a 1.0.0 payload or row (`campaign_id: 7` with `campaign_name: "Welcome"`).
  *
- * Seed 004 says 2.0.0 dropped the names "to improve performance" and points to the App API instead; the
+ * Customer.io's Segment source page says 2.0.0 dropped the names "to improve performance" and points
+ * to the App API instead (https://customer.io/docs/journeys/segment-source/); the
  * lookups keep the names that were already in your data, so that nothing is lost by migrating.
  */
 export interface NameLookup {

@@ -10,7 +10,8 @@ import type { MigrationConflict, MigrationResult, NameLookup } from './Migration
  *
  * A payload is 1.0.0 when `context.integration` is `{ name: "customer.io", version: "1.0.0" }`; anything
  * else (2.0.0, another source, no version) comes back as the same object with `changed: false`, which
- * is what makes the migration idempotent. The rules (seed 004, "Differences between versions 1.0 and 2.0"), on
+ * is what makes the migration idempotent. The rules ("Differences between versions 1.0 and 2.0" on
+ * https://customer.io/docs/journeys/segment-source/; `docs/migration.md`), on
  * `properties`:
  * - `context.integration.version` becomes `"2.0.0"`;
  * - `email_id` is dropped when it equals `delivery_id`, becomes `delivery_id` when that is absent, and

@@ -3,7 +3,7 @@ import { migrateFields } from './migrateFields';
 import type { MigrationConflict, MigrationResult, NameLookup } from './MigrationResult';
 
 /**
- * Migrates one flattened warehouse row (segment.md §5: `email_id`, `email_subject`, `campaign_name`,
+ * Migrates one flattened warehouse row (Segment's warehouse schema, https://segment.com/docs/connections/storage/warehouses/schema/: `email_id`, `email_subject`, `campaign_name`,
  * `context_integration_version`, …) written by Customer.io's Segment source 1.0.0 to the 2.0.0 shape.
  *
  * A row is 1.0.0 when its `context_integration_version` column is exactly `"1.0.0"`, the same test the SQL

@@ -14,7 +14,7 @@ export interface SafeParseSegmentTrackOptions {
 }
 
 /**
- * The fields Segment adds when it receives a call (`reference/segment.md` §2): present in the
+ * The fields Segment adds when it receives a call (https://segment.com/docs/connections/spec/common/#timestamps): present in the
  * delivered form that Segment Functions, destinations and warehouses see, absent before sending.
  */
 export interface SegmentDeliveryFields {
@@ -36,7 +36,7 @@ export type ParsedAnySegmentTrack = (SegmentTrack | UnknownSegmentTrack) & Segme
  * Validates an unknown value as a 2.0.0 track call of Customer.io's Segment source, without throwing.
  *
  * Accepts the call as `toSegmentTrack` makes it and as Segment delivers it (with `originalTimestamp`,
- * `sentAt`, `receivedAt`, `writeKey`), including the six payloads of seed 004 as printed. Requires
+ * `sentAt`, `receivedAt`, `writeKey`), including the six payloads Customer.io documents, as printed (`test/fixtures/seed-004/`). Requires
  * `type: "track"`, a catalog `event`, a string `userId` (`""` only with a non-empty `anonymousId`), a
  * `messageId`, ISO 8601 timestamps, `context.integration` `customer.io` `2.0.0`, `context.library`,
  * `integrations` and `properties`, and checks the type of every property the event's catalog entry

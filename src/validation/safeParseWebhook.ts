@@ -114,7 +114,7 @@ export function safeParseWebhook(input: unknown, options?: SafeParseWebhookOptio
   let objectType = input.object_type;
   let normalisedObjectType: string | undefined;
   if (objectType === undefined && metric === 'cio_subscription_preferences_changed') {
-    // The OpenAPI names this key `object_type_type` and does not require it (customerio-webhooks.md §7).
+    // The OpenAPI names this key `object_type_type` and does not require it (https://docs.customer.io/integrations/api/webhooks/).
     const typo = input.object_type_type;
     normalisedObjectType = objectType = typeof typo === 'string' ? typo : 'customer';
   }

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { formatIssues, issueCodes, safeParseSegmentTrack, safeParseWebhook, type Issue } from '../../src/index';
 import { mutatedTrackArbitrary } from '../arbitraries/track';
 import { mutatedWebhookArbitrary } from '../arbitraries/webhookMutations';
-import { loadSeedFixture } from '../helpers/fixtures';
+import { loadSeedFixture } from '../fixtures/seedFixtures';
 
 const runs = 300;
 
