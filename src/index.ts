@@ -43,6 +43,8 @@ export { safeParseWebhook } from './validation/safeParseWebhook';
 export type { SafeParseWebhookOptions } from './validation/safeParseWebhook';
 export { parseWebhook } from './validation/parseWebhook';
 export { isWebhook } from './validation/isWebhook';
+export { subscriptionPreferencesOf } from './validation/subscriptionPreferencesOf';
+export type { SubscriptionPreferences } from './validation/subscriptionPreferencesOf';
 export { formatIssues } from './validation/formatIssues';
 
 // Mapping

@@ -10,7 +10,7 @@ const expected = [
   'isSegmentTrack', 'isWebhook', 'isoTimestampPattern', 'issueCodes', 'migrateTrackV1ToV2',
   'migrateWarehouseRowV1ToV2', 'parseSegmentTrack', 'parseWebhook', 'safeParseSegmentTrack',
   'safeParseV1Track', 'safeParseWebhook', 'segmentBatchLimits', 'segmentEndpoint', 'segmentEventJsonSchema', 'segmentHost',
-  'segmentTrackJsonSchema', 'segmentTrackSchema', 'segmentTrackV1Schema', 'segmentTrackingPlanRules',
+  'segmentTrackJsonSchema', 'segmentTrackSchema', 'segmentTrackV1Schema', 'segmentTrackingPlanRules', 'subscriptionPreferencesOf',
   'signatureFailureReasons', 'toDeliveredTrack', 'toSegmentBatches', 'toSegmentTrack', 'trackVersionOf',
   'verifyWebhookSignature', 'webhookJsonSchema', 'webhookSchema',
 ];

@@ -70,6 +70,8 @@ export const catalog = {
     failed: failure,
     undeliverable: failure,
     replied: ['recipient', 'inbound_event_id', 'to'],
+    // Listed among the events a webhook subscribes to; fields as WhatsApp's `dropped`.
+    dropped: ['recipient', 'failure_message'],
     subscribed: person,
     unsubscribed: person,
     cio_subscription_preferences_changed: preferences,
@@ -109,8 +111,13 @@ export const catalog = {
     attempted: failure,
     sent: body,
     clicked: click,
+    // Listed among the events a webhook subscribes to; fields as the other channels' `converted`.
+    converted: recipient,
     failed: failure,
     undeliverable: failure,
+    subscribed: person,
+    unsubscribed: person,
+    cio_subscription_preferences_changed: preferences,
   },
   webhook: {
     drafted: [],
@@ -121,6 +128,9 @@ export const catalog = {
     converted: recipient,
     failed: failure,
     undeliverable: failure,
+    subscribed: person,
+    unsubscribed: person,
+    cio_subscription_preferences_changed: preferences,
   },
   customer: {
     subscribed: person,
@@ -173,7 +183,7 @@ export const fieldTypes = {
   recipients: 'recipients',
   subject: 'string',
   content: 'string',
-  headers: 'object',
+  headers: 'headers',
   proxied: 'boolean',
   prefetched: 'boolean',
   synthetic: 'boolean',
@@ -213,7 +223,12 @@ export const channelMetricLabels = {
 } as const;
 
 /**
- * The metrics whose events carry the message body when Body Content is on: "Sent" events, and
- * preference changes (whose `content` is the topic JSON). Applies to metrics outside the catalog too.
+ * How `data.content` reaches `properties.content`, by metric (metrics outside the catalog too):
+ * `bodyContent`, only with the Body Content setting ("Sent" events carry the message body); `always`,
+ * whatever Body Content says (a preference change's topics are consent data, not a message body). Any
+ * other metric sends `content: null`.
  */
-export const contentMetrics = ['sent', 'cio_subscription_preferences_changed'] as const;
+export const contentRules: { readonly [metric: string]: 'bodyContent' | 'always' } = {
+  sent: 'bodyContent',
+  cio_subscription_preferences_changed: 'always',
+};

@@ -1,4 +1,4 @@
-import { catalog, contentMetrics } from './catalog';
+import { catalog, contentRules } from './catalog';
 import { eventNameFor } from './eventNameFor';
 
 /** One row of the catalog, with its derived event name. */
@@ -8,13 +8,16 @@ export interface CatalogEntry {
   readonly event: string;
   /** The entry's own fields (the attribution block is common to all). */
   readonly fields: readonly string[];
-  /** Whether Body Content puts the message body on this event ("Sent" events and preference changes). */
-  readonly carriesContent: boolean;
+  /** How `data.content` reaches the call ({@link contentRules}); `undefined`: never. */
+  readonly content: ContentRule | undefined;
 }
 
-/** Tells whether Body Content puts the message body on events of a metric ({@link contentMetrics}). */
-export function carriesContent(metric: string): boolean {
-  return (contentMetrics as readonly string[]).includes(metric);
+/** How `data.content` reaches the call: only with Body Content, or always. */
+export type ContentRule = 'bodyContent' | 'always';
+
+/** How `data.content` of a metric reaches the call ({@link contentRules}); `undefined`: never. */
+export function contentRuleOf(metric: string): ContentRule | undefined {
+  return Object.hasOwn(contentRules, metric) ? contentRules[metric] : undefined;
 }
 
 /**
@@ -29,7 +32,7 @@ export const catalogEntries: readonly CatalogEntry[] = /* @__PURE__ */ Object.en
     metric,
     event: eventNameFor(objectType, metric),
     fields: fields as readonly string[],
-    carriesContent: carriesContent(metric),
+    content: contentRuleOf(metric),
   })),
 );
 

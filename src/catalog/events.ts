@@ -162,6 +162,10 @@ export type SmsUndeliverableTrack = SegmentTrackFor<'sms', 'undeliverable'>;
 export type SmsRepliedWebhook = ReportingWebhookOf<'sms', 'replied'>;
 /** The track call "SMS Replied", made from the `sms`/`replied` webhook. */
 export type SmsRepliedTrack = SegmentTrackFor<'sms', 'replied'>;
+/** The reporting webhook `sms`/`dropped`, mapped to "SMS Suppressed". */
+export type SmsSuppressedWebhook = ReportingWebhookOf<'sms', 'dropped'>;
+/** The track call "SMS Suppressed", made from the `sms`/`dropped` webhook. */
+export type SmsSuppressedTrack = SegmentTrackFor<'sms', 'dropped'>;
 /** The reporting webhook `sms`/`subscribed`, mapped to "SMS Subscribed". */
 export type SmsSubscribedWebhook = ReportingWebhookOf<'sms', 'subscribed'>;
 /** The track call "SMS Subscribed", made from the `sms`/`subscribed` webhook. */
@@ -294,6 +298,10 @@ export type SlackSentTrack = SegmentTrackFor<'slack', 'sent'>;
 export type SlackLinkClickedWebhook = ReportingWebhookOf<'slack', 'clicked'>;
 /** The track call "Slack Link Clicked", made from the `slack`/`clicked` webhook. */
 export type SlackLinkClickedTrack = SegmentTrackFor<'slack', 'clicked'>;
+/** The reporting webhook `slack`/`converted`, mapped to "Slack Converted". */
+export type SlackConvertedWebhook = ReportingWebhookOf<'slack', 'converted'>;
+/** The track call "Slack Converted", made from the `slack`/`converted` webhook. */
+export type SlackConvertedTrack = SegmentTrackFor<'slack', 'converted'>;
 /** The reporting webhook `slack`/`failed`, mapped to "Slack Failed". */
 export type SlackFailedWebhook = ReportingWebhookOf<'slack', 'failed'>;
 /** The track call "Slack Failed", made from the `slack`/`failed` webhook. */
@@ -302,6 +310,18 @@ export type SlackFailedTrack = SegmentTrackFor<'slack', 'failed'>;
 export type SlackUndeliverableWebhook = ReportingWebhookOf<'slack', 'undeliverable'>;
 /** The track call "Slack Undeliverable", made from the `slack`/`undeliverable` webhook. */
 export type SlackUndeliverableTrack = SegmentTrackFor<'slack', 'undeliverable'>;
+/** The reporting webhook `slack`/`subscribed`, mapped to "Slack Subscribed". */
+export type SlackSubscribedWebhook = ReportingWebhookOf<'slack', 'subscribed'>;
+/** The track call "Slack Subscribed", made from the `slack`/`subscribed` webhook. */
+export type SlackSubscribedTrack = SegmentTrackFor<'slack', 'subscribed'>;
+/** The reporting webhook `slack`/`unsubscribed`, mapped to "Slack Unsubscribed". */
+export type SlackUnsubscribedWebhook = ReportingWebhookOf<'slack', 'unsubscribed'>;
+/** The track call "Slack Unsubscribed", made from the `slack`/`unsubscribed` webhook. */
+export type SlackUnsubscribedTrack = SegmentTrackFor<'slack', 'unsubscribed'>;
+/** The reporting webhook `slack`/`cio_subscription_preferences_changed`, mapped to "Slack Subscription Preferences Changed". */
+export type SlackSubscriptionPreferencesChangedWebhook = ReportingWebhookOf<'slack', 'cio_subscription_preferences_changed'>;
+/** The track call "Slack Subscription Preferences Changed", made from the `slack`/`cio_subscription_preferences_changed` webhook. */
+export type SlackSubscriptionPreferencesChangedTrack = SegmentTrackFor<'slack', 'cio_subscription_preferences_changed'>;
 /** The reporting webhook `webhook`/`drafted`, mapped to "Webhook Drafted". */
 export type WebhookDraftedWebhook = ReportingWebhookOf<'webhook', 'drafted'>;
 /** The track call "Webhook Drafted", made from the `webhook`/`drafted` webhook. */
@@ -330,6 +350,18 @@ export type WebhookFailedTrack = SegmentTrackFor<'webhook', 'failed'>;
 export type WebhookUndeliverableWebhook = ReportingWebhookOf<'webhook', 'undeliverable'>;
 /** The track call "Webhook Undeliverable", made from the `webhook`/`undeliverable` webhook. */
 export type WebhookUndeliverableTrack = SegmentTrackFor<'webhook', 'undeliverable'>;
+/** The reporting webhook `webhook`/`subscribed`, mapped to "Webhook Subscribed". */
+export type WebhookSubscribedWebhook = ReportingWebhookOf<'webhook', 'subscribed'>;
+/** The track call "Webhook Subscribed", made from the `webhook`/`subscribed` webhook. */
+export type WebhookSubscribedTrack = SegmentTrackFor<'webhook', 'subscribed'>;
+/** The reporting webhook `webhook`/`unsubscribed`, mapped to "Webhook Unsubscribed". */
+export type WebhookUnsubscribedWebhook = ReportingWebhookOf<'webhook', 'unsubscribed'>;
+/** The track call "Webhook Unsubscribed", made from the `webhook`/`unsubscribed` webhook. */
+export type WebhookUnsubscribedTrack = SegmentTrackFor<'webhook', 'unsubscribed'>;
+/** The reporting webhook `webhook`/`cio_subscription_preferences_changed`, mapped to "Webhook Subscription Preferences Changed". */
+export type WebhookSubscriptionPreferencesChangedWebhook = ReportingWebhookOf<'webhook', 'cio_subscription_preferences_changed'>;
+/** The track call "Webhook Subscription Preferences Changed", made from the `webhook`/`cio_subscription_preferences_changed` webhook. */
+export type WebhookSubscriptionPreferencesChangedTrack = SegmentTrackFor<'webhook', 'cio_subscription_preferences_changed'>;
 /** The reporting webhook `customer`/`subscribed`, mapped to "Customer Subscribed". */
 export type CustomerSubscribedWebhook = ReportingWebhookOf<'customer', 'subscribed'>;
 /** The track call "Customer Subscribed", made from the `customer`/`subscribed` webhook. */

@@ -10,5 +10,8 @@ export const v1IntegrationVersion = '1.0.0';
 /** An integration version of Customer.io's Segment source that this library reads. */
 export type IntegrationVersion = typeof integrationVersion | typeof v1IntegrationVersion;
 
-/** The `context.library` of every call: the hosted source names no library. */
-export const sourceLibrary = { name: 'unknown', version: 'unknown' } as const;
+/** The `context.library.name` of every call: the hosted source names no library. */
+export const sourceLibraryName = 'unknown';
+
+/** The `context.library.version` of every call: the hosted source names no library. */
+export const sourceLibraryVersion = 'unknown';

@@ -1,5 +1,5 @@
 import type { commonProperties } from './commonProperties';
-import type { integrationName, integrationVersion, sourceLibrary } from './integration';
+import type { integrationName, integrationVersion, sourceLibraryName, sourceLibraryVersion } from './integration';
 import type { RenamedField } from './renamedFields';
 import type { EventNameOf, FieldName, FieldsOf, FieldType, FieldTypeMap, MetricOf, ObjectType } from './types';
 import type { AnyWebhook, ReportingWebhook } from './reportingWebhook';
@@ -7,7 +7,7 @@ import type { AnyWebhook, ReportingWebhook } from './reportingWebhook';
 /** The `context` of every call: the integration, the library and the person's email trait. */
 export interface TrackContext {
   integration: { name: typeof integrationName; version: typeof integrationVersion };
-  library: { -readonly [K in keyof typeof sourceLibrary]: (typeof sourceLibrary)[K] };
+  library: { name: typeof sourceLibraryName; version: typeof sourceLibraryVersion };
   /** Present when the person has an email address; `email` never holds anything else. */
   traits?: { email: string };
 }

@@ -5,8 +5,8 @@ import { lookupColumns } from './lookupColumns';
 import { movedColumns } from './movedColumns';
 import { renamedFields } from './renamedFields';
 
-/** The JSON type of one `properties` field: a catalog field type, or one the mapping makes. */
-export type TrackFieldType = (typeof fieldTypes)[keyof typeof fieldTypes] | 'link';
+/** The JSON type of one `properties` field: a catalog field type, or the type of a common property. */
+export type TrackFieldType = (typeof fieldTypes)[keyof typeof fieldTypes] | (typeof commonProperties)[keyof typeof commonProperties];
 
 /** One checked `properties` field: its name and type. */
 export type TrackFieldRule = readonly [name: string, type: TrackFieldType];

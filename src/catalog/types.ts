@@ -34,7 +34,8 @@ export interface Identifiers {
 /** One device a push message went to (`data.recipients[]`). */
 export interface PushRecipient {
   device_id?: string;
-  device_platform?: string;
+  /** `ios` or `android`; any other string is accepted too, since Customer.io may add platforms. */
+  device_platform?: 'ios' | 'android' | (string & {});
   failure_message?: string;
   [key: string]: unknown;
 }
@@ -48,6 +49,8 @@ export interface FieldTypeMap {
   'integer|null': number | null;
   'integer|string': number | string;
   object: { [key: string]: unknown };
+  /** Email headers: header name → its values. */
+  headers: { [name: string]: string[] };
   identifiers: Identifiers;
   recipients: PushRecipient[];
 }

@@ -28,6 +28,8 @@ export function fieldJsonSchema(type: TrackFieldType): JsonSchema {
       // Not `type: ['integer', 'string']`: ajv's strict mode (its default) refuses type arrays other than
       // `[T, 'null']` without `allowUnionTypes`. `anyOf` means the same in draft-07 and needs no option.
       return { anyOf: [{ type: 'integer' }, { type: 'string' }] };
+    case 'headers':
+      return { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } };
     case 'identifiers':
       return {
         type: 'object',
@@ -38,6 +40,7 @@ export function fieldJsonSchema(type: TrackFieldType): JsonSchema {
         type: 'array',
         items: {
           type: 'object',
+          // Any platform string: Customer.io may add platforms to `ios` and `android`.
           properties: { device_id: { ...deviceString }, device_platform: { ...deviceString }, failure_message: { ...deviceString } },
         },
       };

@@ -1,6 +1,7 @@
 import { fieldTypes } from '../catalog/catalog';
 import { catalogEntries } from '../catalog/catalogEntries';
 import { maxTimestampSeconds } from '../validation/safeParseWebhook';
+import { recipientListPattern } from '../validation/isEmailAddress';
 import { emailJsonSchema } from './emailJsonSchema';
 import { fieldJsonSchema, type JsonSchema } from './fieldJsonSchema';
 
@@ -75,7 +76,18 @@ export function webhookJsonSchema(): JsonSchema {
     dataWith('customer_id', { ...nonEmpty }),
     identifiersWith('email', emailJsonSchema()),
     dataWith('email_address', emailJsonSchema()),
-    { allOf: [isEmailEvent, dataWith('recipient', emailJsonSchema())] },
+    // One address (no comma), or a comma-separated list with an address in it.
+    {
+      allOf: [
+        isEmailEvent,
+        dataWith('recipient', {
+          anyOf: [
+            { ...emailJsonSchema(), not: { type: 'string', pattern: ',' } },
+            { type: 'string', allOf: [{ type: 'string', pattern: ',' }, { type: 'string', pattern: recipientListPattern }] },
+          ],
+        }),
+      ],
+    },
     identifiersWith('cio_id', { ...nonEmpty }),
   ];
 

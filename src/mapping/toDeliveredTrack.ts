@@ -29,12 +29,15 @@ function toMillis(value: Date | string, name: string): number {
  *
  * The call's `timestamp` becomes `originalTimestamp`, and `timestamp` is corrected for clock skew:
  * `receivedAt − (sentAt − originalTimestamp)` (https://segment.com/docs/connections/spec/common/#timestamps). Pure; throws a `RangeError`
- * only when a date given here is invalid.
+ * only when a date given here is invalid, and a `TypeError` when `call` is not a track call.
  */
 export function toDeliveredTrack<TTrack extends { timestamp: string }>(
   call: TTrack,
   options: ToDeliveredTrackOptions,
 ): DeliveredTrack<TTrack> {
+  if (typeof call !== 'object' || call === null || typeof call.timestamp !== 'string') {
+    throw new TypeError('toDeliveredTrack expects a track call with a string timestamp, as toSegmentTrack makes it: map a validated webhook first');
+  }
   const original = toMillis(call.timestamp, 'timestamp');
   const sentAt = toMillis(options.sentAt, 'sentAt');
   const receivedAt = toMillis(options.receivedAt, 'receivedAt');

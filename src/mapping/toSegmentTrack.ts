@@ -1,6 +1,8 @@
-import { carriesContent, findCatalogEntry } from '../catalog/catalogEntries';
+import { contentRuleOf, findCatalogEntry } from '../catalog/catalogEntries';
 import { eventNameFor } from '../catalog/eventNameFor';
-import { integrationName, integrationVersion, sourceLibrary } from '../catalog/integration';
+import { commonProperties } from '../catalog/commonProperties';
+import { integrationName, integrationVersion, sourceLibraryName, sourceLibraryVersion } from '../catalog/integration';
+import { renamedFields } from '../catalog/renamedFields';
 import { formatUnixSeconds } from './formatUnixSeconds';
 import { isPlainObject } from '../json/isPlainObject';
 import { messageIdFor } from './messageIdFor';
@@ -18,8 +20,9 @@ export interface ToSegmentTrackOptions {
    */
   readonly enabledEvents?: readonly (SegmentEventName | (string & {}))[] | undefined;
   /**
-   * Body Content: put the message body (`data.content`) in `properties.content` of "Sent" events and
-   * of preference changes. Off (the default): `content` is `null` on every event.
+   * Body Content: put the message body (`data.content`) in `properties.content` of "Sent" events. Off
+   * (the default): `content` is `null`, except on preference changes, whose `content` (the topics, not
+   * a message body) is always kept.
    */
   readonly bodyContent?: boolean | undefined;
   /**
@@ -48,6 +51,8 @@ type Fixed = { readonly enabledEvents?: undefined; readonly eventNames?: undefin
  * the call: renamed where `docs/mapping.md` says so, carried through under its own name otherwise.
  *
  * @param webhook A webhook that passed {@link safeParseWebhook}.
+ * @throws {TypeError} When `webhook` is not a validated webhook (no string `object_type`, `metric` or
+ *   `event_id`, numeric `timestamp` or `data` object): validate untrusted input first.
  * @param options The integration's settings and overrides.
  * @returns The call, or `null` when `enabledEvents` leaves this event out. The return type follows the
  *   input type (`EmailOpenedWebhook` gives `EmailOpenedTrack`), includes `null` only when `enabledEvents`
@@ -73,11 +78,14 @@ export function toSegmentTrack<TWebhook extends AnyWebhook>(
   options: ToSegmentTrackOptions,
 ): RenamedTrack<TrackFor<TWebhook>> | null;
 export function toSegmentTrack(webhook: AnyWebhook, options?: ToSegmentTrackOptions): unknown {
+  if (!looksLikeWebhook(webhook)) {
+    throw new TypeError('toSegmentTrack expects a webhook that passed safeParseWebhook: validate the body first (safeParseWebhook or parseWebhook)');
+  }
   const { object_type: objectType, metric, data } = webhook;
   const entry = findCatalogEntry(objectType, metric);
   const defaultName = entry === undefined ? eventNameFor(objectType, metric) : entry.event;
   if (options?.enabledEvents !== undefined && !options.enabledEvents.includes(defaultName)) return null;
-  const withContent = entry === undefined ? carriesContent(metric) : entry.carriesContent;
+  const contentRule = entry === undefined ? contentRuleOf(metric) : entry.content;
 
   const properties: Record<string, unknown> = {};
   let link: TrackLink | undefined;
@@ -116,14 +124,17 @@ export function toSegmentTrack(webhook: AnyWebhook, options?: ToSegmentTrackOpti
       case 'content':
         content = value;
         break;
-      // Names the mapping writes itself: an unknown field of the same name is kept under `data_<name>`.
+      // Names the mapping writes itself (the common properties that are no data field of their own): a
+      // data field of such a name, or of such a name behind `data_` prefixes, takes one more `data_`, so
+      // that no two fields ever land on one name (dataFieldName).
       case 'userId':
       case 'cio_id':
       case 'link':
+      case 'content_dropped':
         properties[`data_${key}`] = value;
         break;
       default:
-        setProperty(properties, key, value);
+        setProperty(properties, key.startsWith('data_') ? dataFieldName(key) : key, value);
     }
   }
   const identity = resolveIdentity(objectType, identifiers, customerId, emailAddress, recipient);
@@ -132,8 +143,9 @@ export function toSegmentTrack(webhook: AnyWebhook, options?: ToSegmentTrackOpti
     const leftover = leftoverIdentifiers(identifiers, identity.email);
     if (leftover !== undefined) properties.identifiers = leftover;
   }
-  if (!(withContent && options?.bodyContent === true)) properties.content = null;
-  else if (typeof content === 'string') properties.content = content;
+  if (contentRule === 'always' || (contentRule === 'bodyContent' && options?.bodyContent === true)) {
+    if (typeof content === 'string') properties.content = content;
+  } else properties.content = null;
 
   const eventNames = options?.eventNames;
   const call: Record<string, unknown> = {
@@ -145,10 +157,10 @@ export function toSegmentTrack(webhook: AnyWebhook, options?: ToSegmentTrackOpti
     // Fresh objects per call (a caller may change one call's context), of the same shape every time.
     context:
       identity.email === undefined
-        ? { integration: { name: integrationName, version: integrationVersion }, library: { name: sourceLibrary.name, version: sourceLibrary.version } }
+        ? { integration: { name: integrationName, version: integrationVersion }, library: { name: sourceLibraryName, version: sourceLibraryVersion } }
         : {
             integration: { name: integrationName, version: integrationVersion },
-            library: { name: sourceLibrary.name, version: sourceLibrary.version },
+            library: { name: sourceLibraryName, version: sourceLibraryVersion },
             traits: { email: identity.email },
           },
     integrations: { 'Customer.io': options?.sendBackToCustomerIo === true },
@@ -157,6 +169,25 @@ export function toSegmentTrack(webhook: AnyWebhook, options?: ToSegmentTrackOpti
   if (identity.userId === '') call.anonymousId = identity.email ?? identity.cioId;
   if (options?.writeKey !== undefined) call.writeKey = options.writeKey;
   return call;
+}
+
+// The names of the common properties that no data field of the same name fills: `userId`, `cio_id`,
+// `link`, `content_dropped` (catalog/commonProperties.ts without catalog/renamedFields.ts).
+const reservedNames = /* @__PURE__ */ Object.keys(commonProperties).filter((name) => !(renamedFields as readonly string[]).includes(name));
+
+// `data_…_data_<reserved>` → one more `data_`; any other name is kept. The map is one to one, so no
+// two data fields share a property, and dropping one `data_` gives the field's name back.
+function dataFieldName(key: string): string {
+  let rest = key;
+  while (rest.startsWith('data_')) rest = rest.slice(5);
+  return reservedNames.includes(rest) ? `data_${key}` : key;
+}
+
+// What the mapping reads without checking again; anything else is not a validated webhook.
+function looksLikeWebhook(value: unknown): value is AnyWebhook {
+  if (typeof value !== 'object' || value === null) return false;
+  const { object_type: objectType, metric, data, event_id: eventId, timestamp } = value as Record<string, unknown>;
+  return typeof objectType === 'string' && typeof metric === 'string' && typeof eventId === 'string' && typeof timestamp === 'number' && isPlainObject(data);
 }
 
 // `id` became the userId and an email-shaped `email` the email trait; whatever else is in

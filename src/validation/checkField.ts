@@ -13,6 +13,7 @@ export type CheckedType =
   | 'integer|null'
   | 'integer|string'
   | 'object'
+  | 'headers'
   | 'identifiers'
   | 'recipients'
   | 'link';
@@ -93,6 +94,16 @@ export function checkField(issues: IssueCollector, type: string, value: unknown,
           reportMembers(issues, recipient, [...base, key, i], recipientKeys, false);
           valid = false;
         }
+      }
+      return valid;
+    }
+    case 'headers': {
+      if (!isPlainObject(value)) return reportType(issues, [...base, key], 'an object', value);
+      let valid = true;
+      for (const name in value) {
+        const values = value[name];
+        if (Array.isArray(values) && values.every((v) => typeof v === 'string')) continue;
+        valid = reportType(issues, [...base, key, name], 'an array of strings', values);
       }
       return valid;
     }

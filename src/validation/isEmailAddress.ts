@@ -6,6 +6,13 @@
  */
 export const emailPattern = '^[^\\s@/:]+@[^\\s@/:]+\\.[^\\s@/:.]+$';
 
+/**
+ * The shape of an email `recipient` that lists addresses, for a string with a comma in it: one of the
+ * comma-separated parts, trimmed, has the shape of {@link emailPattern} (the JSON Schemas' form of the
+ * identity rule; the 254-code-point limit of each part is the validator's alone).
+ */
+export const recipientListPattern = '^(?:[^,]*,)*\\s*[^\\s@/:,]+@[^\\s@/:,]+\\.[^\\s@/:.,]+\\s*(?:,[\\s\\S]*)?$';
+
 // The characters the pattern excludes everywhere (`@` is counted apart).
 const excluded = /[\s/:]/;
 

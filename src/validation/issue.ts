@@ -19,7 +19,12 @@ export interface Issue {
   readonly message: string;
 }
 
-/** The result of a `safeParse*` function: the value, or a non-empty list of issues. */
+/**
+ * The result of a `safeParse*` function: the value, or a non-empty list of issues.
+ *
+ * Each branch names the other's field as an absent `never`, as zod does, so that
+ * `const { success, value, issues } = safeParseWebhook(body)` compiles.
+ */
 export type SafeParseResult<TValue> =
-  | { readonly success: true; readonly value: TValue }
-  | { readonly success: false; readonly issues: readonly [Issue, ...Issue[]] };
+  | { readonly success: true; readonly value: TValue; readonly issues?: never }
+  | { readonly success: false; readonly issues: readonly [Issue, ...Issue[]]; readonly value?: never };

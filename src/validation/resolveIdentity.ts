@@ -5,7 +5,10 @@ import { isEmailAddress } from './isEmailAddress';
 export interface Identity {
   /** `identifiers.id`, else the deprecated `customer_id`; `""` when neither is a non-empty string. */
   userId: string;
-  /** The person's email address: `identifiers.email`, else `email_address`, else an email's `recipient`. */
+  /**
+   * The person's email address: `identifiers.email`, else `email_address`, else an email's `recipient`
+   * (the first address of it, when it is a comma-separated list).
+   */
   email: string | undefined;
   /** `identifiers.cio_id` when it is a non-empty string. */
   cioId: string | undefined;
@@ -23,7 +26,19 @@ function userIdOf(ids: Record<string, unknown> | undefined, customerId: unknown)
 function emailOf(objectType: unknown, ids: Record<string, unknown> | undefined, emailAddress: unknown, recipient: unknown): string | undefined {
   if (isEmailAddress(ids?.email)) return ids.email;
   if (isEmailAddress(emailAddress)) return emailAddress;
-  return objectType === 'email' && isEmailAddress(recipient) ? recipient : undefined;
+  return objectType === 'email' ? recipientEmail(recipient) : undefined;
+}
+
+// An email's `recipient` is one address or a comma-separated list of them: the first address of it.
+// A comma always separates (the email pattern alone would take `a@b.io,x` for one address).
+function recipientEmail(recipient: unknown): string | undefined {
+  if (typeof recipient !== 'string') return undefined;
+  if (!recipient.includes(',')) return isEmailAddress(recipient) ? recipient : undefined;
+  for (const part of recipient.split(',')) {
+    const address = part.trim();
+    if (isEmailAddress(address)) return address;
+  }
+  return undefined;
 }
 
 function cioIdOf(ids: Record<string, unknown> | undefined): string | undefined {

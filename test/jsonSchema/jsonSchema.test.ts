@@ -97,7 +97,7 @@ describe.each(setups)('with %s', (_name, createAjv, runs) => {
     const validators = new Map(catalogEntries.map((entry) => [entry.event, ajv.compile(segmentEventJsonSchema(entry.event)!)]));
   
     test('exists for every catalog event and for nothing else', () => {
-      expect(validators.size).toBe(85);
+      expect(validators.size).toBe(catalogEntries.length);
       expect(segmentEventJsonSchema('Email Dropped')).toBeUndefined();
       expect(segmentEventJsonSchema('__proto__')).toBeUndefined();
     });

@@ -153,8 +153,8 @@ describe('toSegmentTrack', () => {
         const found = leaves(call);
         const data = { ...(webhook.data as Record<string, unknown>) };
         const entry = catalogEntries.find((e) => e.objectType === webhook.object_type && e.metric === webhook.metric)!;
-        // Body Content only ever puts a body on "Sent" events and preference changes (docs/mapping.md).
-        if (!entry.carriesContent) delete data.content;
+        // Body Content only ever puts a body on "Sent" events; preference changes keep theirs (docs/mapping.md).
+        if (entry.content === undefined) delete data.content;
         for (const value of leaves(data)) expect(found).toContain(value);
         expect(call.messageId).toBe(`api-${webhook.event_id}`);
       }),
@@ -162,12 +162,13 @@ describe('toSegmentTrack', () => {
     );
   });
 
-  test('content is null without Body Content, and the body only on events that carry one with it', () => {
+  test('content: the message body of "Sent" events only with Body Content, a preference change\'s always, null otherwise', () => {
     fc.assert(
       fc.property(anyWebhookArbitrary, fc.string(), (webhook, body) => {
         const withBody = { ...webhook, data: { ...webhook.data, content: body } } as ReportingWebhook;
-        expect(toSegmentTrack(withBody).properties.content).toBeNull();
-        const carries = webhook.metric === 'sent' || webhook.metric === 'cio_subscription_preferences_changed';
+        const preferences = webhook.metric === 'cio_subscription_preferences_changed';
+        expect(toSegmentTrack(withBody).properties.content).toBe(preferences ? body : null);
+        const carries = webhook.metric === 'sent' || preferences;
         expect(toSegmentTrack(withBody, { bodyContent: true }).properties.content).toBe(carries ? body : null);
       }),
       { numRuns },
