@@ -1,4 +1,5 @@
 import { carriesContent, findCatalogEntry } from '../catalog/catalogEntries';
+import { checkTrackOptions } from './checkTrackOptions';
 import { eventNameFor } from '../catalog/eventNameFor';
 import { formatUnixSeconds } from './formatUnixSeconds';
 import { isPlainObject } from '../json/isPlainObject';
@@ -72,6 +73,7 @@ export function toSegmentTrack<TWebhook extends AnyWebhook>(
   options: ToSegmentTrackOptions,
 ): RenamedTrack<TrackFor<TWebhook>> | null;
 export function toSegmentTrack(webhook: AnyWebhook, options?: ToSegmentTrackOptions): unknown {
+  checkTrackOptions(options);
   const { object_type: objectType, metric, data } = webhook;
   const entry = findCatalogEntry(objectType, metric);
   const defaultName = entry === undefined ? eventNameFor(objectType, metric) : entry.event;

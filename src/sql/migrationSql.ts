@@ -47,12 +47,29 @@ const textType: Record<SqlDialect, string> = {
   duckdb: 'VARCHAR',
 };
 
+// Any value, even a symbol or a bigint, as text for a message: describing a bad option must not throw.
+function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'symbol') return value.toString();
+  if (typeof value === 'function') return 'a function';
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+function invalidOption(option: string, value: unknown, message: string): MigrationSqlError {
+  return new MigrationSqlError('invalid_option', typeof value === 'string' ? value : show(value), `${option}: ${message}`);
+}
+
 function checkIdentifier(name: string, what: string): string {
   if (typeof name !== 'string' || !identifierPattern.test(name) || name.length > maxIdentifierLength) {
     throw new MigrationSqlError(
       'invalid_identifier',
-      String(name),
-      `${what} ${JSON.stringify(name)} is not a plain identifier (letters, digits and _, not starting with a digit, at most ${maxIdentifierLength} characters); it is never put into SQL`,
+      typeof name === 'string' ? name : show(name),
+      `${what} ${show(name)} is not a plain identifier (letters, digits and _, not starting with a digit, at most ${maxIdentifierLength} characters); it is never put into SQL`,
     );
   }
   return name;
@@ -85,13 +102,14 @@ function quoter(dialect: SqlDialect): (name: string) => string {
  * migrationSql({ dialect: 'postgres', tables: [{ name: 'email_opened', columns }] }).join(';\n')
  */
 export function migrationSql(options: MigrationSqlOptions): string[] {
+  if (typeof options !== 'object' || options === null) throw invalidOption('options', options, `must be an object { dialect, schema, tables, mode }, received ${show(options)}`);
   const { dialect } = options;
-  if (!Object.hasOwn(textType, dialect)) {
-    throw new MigrationSqlError('invalid_option', String(dialect), `unknown dialect ${JSON.stringify(dialect)}; use one of ${Object.keys(textType).join(', ')}`);
+  if (typeof dialect !== 'string' || !Object.hasOwn(textType, dialect)) {
+    throw invalidOption('dialect', dialect, `unknown dialect ${show(dialect)}; use one of ${Object.keys(textType).join(', ')}`);
   }
   const mode = options.mode ?? 'view';
   if (mode !== 'view' && mode !== 'in-place') {
-    throw new MigrationSqlError('invalid_option', String(mode), `unknown mode ${JSON.stringify(mode)}; use view or in-place`);
+    throw invalidOption('mode', mode, `unknown mode ${show(mode)}; use view or in-place`);
   }
   const q = quoter(dialect);
   const text = textType[dialect];
@@ -104,16 +122,34 @@ export function migrationSql(options: MigrationSqlOptions): string[] {
   }
   // Segment writes lower-case names (segment.md §5.2) and Snowflake lists them upper-cased: compare and
   // write them in lower case, and let the quoting of the dialect do the rest.
-  const tables = options.tables.map((table: MigrationSqlTable) => {
-    const name = checkIdentifier(table.name, 'table').toLowerCase();
+  const tables = (options.tables as readonly unknown[]).map((table: unknown, index: number) => {
+    if (typeof table !== 'object' || table === null) throw invalidOption(`tables[${index}]`, table, `must be { name, columns }, received ${show(table)}`);
+    const { name: given, columns: givenColumns } = table as { name?: unknown; columns?: unknown };
+    const name = checkIdentifier(given as string, 'table').toLowerCase();
     if (mode === 'view') checkIdentifier(name + viewSuffix, 'view');
-    const columns = table.columns.map((column: string) => checkIdentifier(column, `column of ${name}`).toLowerCase());
+    if (!Array.isArray(givenColumns)) throw invalidOption(`tables[${index}].columns`, givenColumns, `the columns of ${name} must be an array of column names, received ${show(givenColumns)}`);
+    const columns = (givenColumns as unknown[]).map((column) => checkIdentifier(column as string, `column of ${name}`).toLowerCase());
     const seen = new Set(columns);
     if (seen.size !== columns.length) {
       throw new MigrationSqlError('invalid_option', name, `a column of table ${name} is listed twice`);
     }
     return { name, columns, has: (column: string): boolean => seen.has(column) };
   });
+  // Names are compared in lower case, as they are written: two that differ only by case are one table.
+  const listed = new Set<string>();
+  for (const { name } of tables) {
+    if (listed.has(name)) throw invalidOption('tables', name, `table ${name} is listed twice (names are compared without case)`);
+    listed.add(name);
+  }
+  for (const { name } of tables) {
+    if (name.endsWith(viewSuffix) && listed.has(name.slice(0, -viewSuffix.length))) {
+      throw invalidOption(
+        'tables',
+        name,
+        `${name} is listed next to ${name.slice(0, -viewSuffix.length)}: it is the view a previous run created, not a table to migrate (list base tables only, see docs/migration.md)`,
+      );
+    }
+  }
 
   const statements: string[] = [];
   const isV1 = `${q(version)} = '1.0.0'`;
