@@ -9,9 +9,9 @@ export type ExactParse = { readonly value: unknown; readonly bigints: boolean } 
 // Stands for a big integer between parsing and writing; JSON.stringify writes U+0000 as \u0000.
 const marker = '\u0000bigint:';
 const markerPattern = /"\\u0000bigint:(-?\d+)"/g;
-// A number that may not survive JSON.parse: an exponent, or 16 digits and dots in a row. A cheap test;
-// it may also hit text inside strings, which only costs the full scan.
-const suspectNumber = /\d[eE]|[\d.]{16}/;
+// A number in an array that may not survive JSON.parse: one with an exponent, or 16 digits and dots in
+// a row. Numbers after a key are looked at by `quickCheck` itself.
+const suspectInArray = /[[,]\s*-?\d[\d.]*(?:[eE]|[\d.]{15})/;
 const smallestNormal = 2.2250738585072014e-308;
 
 /** Parses one line exactly, or says which values it cannot keep. */
@@ -22,11 +22,16 @@ export function parseExact(line: string): ExactParse {
   } catch (error) {
     return { fail: [`not valid JSON: ${error instanceof Error ? error.message : String(error)}`] };
   }
-  // Fast check for duplicate keys: every key is a string followed by ':', so when the parsed keys are
-  // as many as the '":' in the text, no key was lost. Otherwise (a '":' inside a string, or a key lost)
-  // the full scan decides.
-  const needScan = suspectNumber.test(line) || countKeys(value) !== countOccurrences(line, '":');
-  if (!needScan) return { value, bigints: false };
+  return checkExact(line, value);
+}
+
+/**
+ * Checks that `value`, JSON.parse of `line`, holds every value of the line exactly. Returns it as it
+ * is, or parsed again with its big integers as bigints, or the reasons it cannot be kept. For callers
+ * that only need exactness when they change the line.
+ */
+export function checkExact(line: string, value: unknown): ExactParse {
+  if (quickCheck(line, countKeys(value))) return { value, bigints: false };
   const scan = scanLine(line);
   if (scan.problems.length > 0) return { fail: scan.problems };
   if (scan.bigints.length === 0) return { value, bigints: false };
@@ -69,14 +74,31 @@ function countKeys(value: unknown): number {
   return count;
 }
 
-function countOccurrences(text: string, needle: string): number {
-  let count = 0;
-  let at = text.indexOf(needle);
+/**
+ * Whether the line certainly holds no duplicate key and no number JSON.parse would change, in one pass
+ * over its '":' (the end of every key). Every key is a string followed by ':', so when the parsed keys
+ * are as many as the '":' in the text, no key was lost; a '":' inside a string only sends the line to
+ * the full scan. The value after each key is looked at for a long number or an exponent.
+ */
+function quickCheck(line: string, parsedKeys: number): boolean {
+  const n = line.length;
+  let keys = 0;
+  let at = line.indexOf('":');
   while (at !== -1) {
-    count++;
-    at = text.indexOf(needle, at + needle.length);
+    keys++;
+    let p = at + 2;
+    let c = line.charCodeAt(p);
+    if (c === 32) c = line.charCodeAt(++p);
+    if (c === 45) c = line.charCodeAt(++p);
+    if (c >= 48 && c <= 57) {
+      const start = p;
+      while (p < n && ((c >= 48 && c <= 57) || c === 46)) c = line.charCodeAt(++p);
+      if (p - start >= 16 || c === 101 || c === 69) return false;
+    }
+    at = line.indexOf('":', p);
   }
-  return count;
+  if (keys !== parsedKeys) return false;
+  return !(line.includes('[') && suspectInArray.test(line));
 }
 
 const numberPattern = /^-?(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
@@ -128,20 +150,18 @@ export function scanLine(line: string): { bigints: [number, number][]; problems:
     const c = line.charCodeAt(i);
     if (c === 34 /* " */) {
       let j = i + 1;
-      let escaped = false;
       for (;;) {
         j = line.indexOf('"', j);
         if (j === -1) return { bigints, problems: ['not valid JSON: unterminated string'] };
         let backslashes = 0;
         while (line.charCodeAt(j - 1 - backslashes) === 92) backslashes++;
-        if (backslashes > 0) escaped = true;
         if (backslashes % 2 === 0) break;
         j++;
       }
       const top = stack[stack.length - 1];
       if (keyNext && top instanceof Set) {
         const raw = line.slice(i, j + 1);
-        const key = escaped ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+        const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
         if (top.has(key)) problems.push(`duplicate key ${JSON.stringify(key)} (JSON.parse keeps only its last value)`);
         else top.add(key);
         keyNext = false;

@@ -3,7 +3,7 @@ import { foldNameLookups, type NameTables } from '../migration/foldNameLookups';
 import { migrateTrackV1ToV2 } from '../migration/migrateTrackV1ToV2';
 import { migrateWarehouseRowV1ToV2 } from '../migration/migrateWarehouseRowV1ToV2';
 import { safeParseSegmentTrack } from '../validation/safeParseSegmentTrack';
-import { parseExact, stringifyExact } from './exactJson';
+import { checkExact, stringifyExact } from './exactJson';
 import { describeIssue, summarize } from './lineReport';
 import { type LineOutcome, processLines } from './lines';
 import { lineStreamHelp, lineStreamOptions, lineStreams } from './lineStreams';
@@ -67,15 +67,29 @@ export async function migrateCommand(args: readonly string[]): Promise<number> {
       command: 'migrate',
       keepBom: true,
       handle: (line, lineNumber): LineOutcome => {
-        const parsed = parseExact(line);
-        if ('fail' in parsed) return parsed;
-        if (!isPlainObject(parsed.value)) return { fail: [`(root): a ${rows ? 'row' : 'track payload'} must be a JSON object`] };
-        const result = rows ? migrateWarehouseRowV1ToV2(parsed.value) : migrateTrackV1ToV2(parsed.value);
+        let value: unknown;
+        try {
+          value = JSON.parse(line);
+        } catch (error) {
+          return { fail: [`not valid JSON: ${error instanceof Error ? error.message : String(error)}`] };
+        }
+        if (!isPlainObject(value)) return { fail: [`(root): a ${rows ? 'row' : 'track payload'} must be a JSON object`] };
+        let result = rows ? migrateWarehouseRowV1ToV2(value) : migrateTrackV1ToV2(value);
+        let bigints = false;
+        // A line that is changed must keep every value: checked only then, since an unchanged line is
+        // written as it came, byte for byte, whatever JSON.parse made of it.
+        if (result.changed) {
+          const exact = checkExact(line, value);
+          if ('fail' in exact) return exact;
+          if (exact.bigints) {
+            bigints = true;
+            result = rows ? migrateWarehouseRowV1ToV2(exact.value as Record<string, unknown>) : migrateTrackV1ToV2(exact.value as Record<string, unknown>);
+          }
+        }
         if (validate) {
           const checked = safeParseSegmentTrack(result.value, { allowUnknownEvents: true });
           if (!checked.success) return { fail: checked.issues.map(describeIssue) };
         }
-        // An unchanged line is written as it came: no re-serialization, byte for byte.
         if (!result.changed) return { keep: true };
         migrated++;
         if (tables !== undefined && result.lookups.length > 0) tables = foldNameLookups(result.lookups, tables);
@@ -90,7 +104,7 @@ export async function migrateCommand(args: readonly string[]): Promise<number> {
             }
           }
         }
-        return { write: stringifyExact(result.value, parsed.bigints) };
+        return { write: stringifyExact(result.value, bigints) };
       },
     });
     await pendingWrite;

@@ -120,9 +120,17 @@ export function openOutputFile(option: string, path: string): Output {
 }
 
 function writeAll(fd: number, chunk: string | Buffer, name: string): void {
-  const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-  let offset = 0;
   try {
+    let bytes: Buffer;
+    let offset = 0;
+    if (typeof chunk === 'string') {
+      // A string is written without a copy into a Buffer first; only a short write (rare: a full
+      // disk reports ENOSPC on the next call) needs its bytes to go on from.
+      offset = writeSync(fd, chunk);
+      const length = Buffer.byteLength(chunk);
+      if (offset === length) return;
+      bytes = Buffer.from(chunk);
+    } else bytes = chunk;
     while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
   } catch (error) {
     throw new IoError(`${name}: ${systemMessage(error)}`);
