@@ -103,17 +103,16 @@ function quickCheck(line: string, parsedKeys: number): boolean {
 
 const numberPattern = /^-?(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
 
-/** `big` for an integer a double cannot hold (carried as bigint), a reason for a number that would change, `undefined` when exact. */
+/** `big` for an integer beyond 2^53 (carried as bigint), a reason for a number that would change, `undefined` when exact. */
 export function checkNumber(token: string): 'big' | string | undefined {
   const match = numberPattern.exec(token);
   if (match === null) return undefined;
   const [, whole = '', fraction = '', exponent] = match;
   const significant = (whole + fraction).replace(/^0+/, '').replace(/0+$/, '');
   const number = Number(token);
-  if (fraction === '' && exponent === undefined) {
-    if (significant.length <= 15 || sameDecimal(token, number)) return undefined;
-    return 'big';
-  }
+  // An integer a double holds only approximately, or whose text it would respell (1e+21): a bigint,
+  // so that its digits are kept, as text in a lookup key too.
+  if (fraction === '' && exponent === undefined) return Number.isSafeInteger(number) ? undefined : 'big';
   if (!Number.isFinite(number)) return `the number ${token} is out of range (JSON.parse makes it Infinity, written as null)`;
   if (number === 0 && significant !== '') return `the number ${token} is too small for a double (JSON.parse makes it 0)`;
   if (significant.length <= 15 && (number === 0 || Math.abs(number) >= smallestNormal)) return undefined;

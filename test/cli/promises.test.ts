@@ -105,9 +105,14 @@ describe('what the CLI promises', () => {
     ] as const) {
       expect(result.code).toBe(code);
       expect(result.stdout.endsWith('\n')).toBe(true);
+      // Every line written is whole and migrated, and the summary counts exactly those (how many were
+      // read before the signal depends on the pipe's timing; never the half line).
       const written = result.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { properties: { campaign_id: number } });
-      expect(written).toHaveLength(2000);
-      expect(result.stderr).toMatch(new RegExp(`2000 lines, 2000 written, 0 skipped, 0 failed.*stopped by ${signal} after line 2000`));
+      expect(written.length).toBeGreaterThan(0);
+      expect(written.length).toBeLessThanOrEqual(2000);
+      expect(written.every((call, i) => call.properties.campaign_id === i)).toBe(true);
+      const n = written.length;
+      expect(result.stderr).toMatch(new RegExp(`${n} lines, ${n} written, 0 skipped, 0 failed.*stopped by ${signal} after line ${n},`));
       const tables = JSON.parse(readFileSync(result.lookups, 'utf8')) as { campaign: Record<string, string> };
       for (const call of written) expect(tables.campaign[String(call.properties.campaign_id)]).toBe(`Campaign ${call.properties.campaign_id}`);
     }
@@ -230,6 +235,12 @@ describe('what the CLI promises', () => {
     expect(result.stderr).toMatch(/^migrate: line 2: the number 1e400 is out of range/m);
     expect(result.stderr).toMatch(/^migrate: line 3: duplicate key "campaign_id"/m);
     expect(result.stderr).toMatch(/^migrate: line 4: the number 0.12345678901234567890 has more precision/m);
+    // map changes every line: the same holds there.
+    const webhook = (data: string): string => `{"event_id":"01E4C4HDQ7P6VSCRN1V9R5ABCD","object_type":"email","metric":"opened","timestamp":1613063089,"data":{"delivery_id":"d","identifiers":{"id":"p1"},${data}}}`;
+    const mapped = run(['map'], `${webhook('"big":9007199254740993')}\n${webhook('"x":1,"x":2')}\n`);
+    expect(mapped.status).toBe(1);
+    expect(mapped.stdout.toString()).toContain('"big":9007199254740993');
+    expect(mapped.stderr).toMatch(/^map: line 2: duplicate key "x"/m);
   });
 
   it('7. a line over --max-line-bytes fails and the run goes on; bad output paths are one-line errors', () => {
