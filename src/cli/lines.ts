@@ -148,6 +148,8 @@ export async function processLines(options: ProcessLinesOptions): Promise<LineCo
   try {
     try {
       for await (const read of input as AsyncIterable<Buffer>) {
+        // A signal before the first chunk (while the command was opening its files): read nothing.
+        if (stopSignal() !== undefined) break;
         let chunk = typeof read === 'string' ? Buffer.from(read) : read;
         if (first) {
           first = false;

@@ -5,7 +5,7 @@ import { migrateCommand, migrateHelp } from './migrateCommand';
 import { removeTemporaryFiles, stdoutOutput } from './outputFile';
 import { packageVersion } from './packageVersion';
 import { sqlCommand, sqlHelp } from './sqlCommand';
-import { installStopHandlers, signalExitCode } from './stopSignal';
+import { installStopHandlers, signalExitCode, stopSignal } from './stopSignal';
 import { trackingPlanCommand, trackingPlanHelp } from './trackingPlanCommand';
 import { UsageError } from './UsageError';
 
@@ -73,7 +73,9 @@ installStopHandlers((signal) => {
 
 main(process.argv.slice(2)).then(
   (code) => {
-    process.exitCode = code;
+    // A command that does not read lines (sql, tracking-plan) finishes its short work, then says it was stopped.
+    const signal = stopSignal();
+    process.exitCode = signal !== undefined && code < 2 ? signalExitCode(signal) : code;
   },
   (error: unknown) => {
     removeTemporaryFiles();
