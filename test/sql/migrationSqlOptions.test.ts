@@ -1,5 +1,6 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { migrationSql, type MigrationSqlOptions } from '../../src/sql/migrationSql';
 import { MigrationSqlError } from '../../src/sql/MigrationSqlError';
@@ -45,6 +46,47 @@ describe('migrationSql refuses what would fail in the warehouse, always with a M
     ['column', { dialect: 'duckdb', tables: [{ name: 't', columns: [Symbol('c')] }] }],
   ])('%s malformed: %s', (option, options) => {
     expect(refusal(options).message).toContain(option);
+  });
+
+  it('is total: any options give statements or a MigrationSqlError, never another error', () => {
+    const odd = fc.oneof(fc.anything({ withNullPrototype: true, withBigInt: true, withMap: true }), fc.constant(Symbol('s')));
+    const options = fc.oneof(
+      odd,
+      fc.record(
+        {
+          dialect: fc.oneof(fc.constantFrom('postgres', 'redshift', 'snowflake', 'bigquery', 'duckdb'), odd),
+          schema: fc.oneof(fc.constantFrom('customerio', 'CIO'), odd),
+          mode: fc.oneof(fc.constantFrom('view', 'in-place'), odd),
+          tables: fc.oneof(
+            odd,
+            fc.array(
+              fc.oneof(
+                odd,
+                fc.record(
+                  {
+                    name: fc.oneof(fc.constantFrom('email_opened', 'EMAIL_OPENED', 'email_opened_v2', 'tracks'), odd),
+                    columns: fc.oneof(fc.array(fc.oneof(fc.constantFrom(...columns), odd), { maxLength: 8 }), odd),
+                  },
+                  { requiredKeys: [] },
+                ),
+              ),
+              { maxLength: 3 },
+            ),
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+    );
+    fc.assert(
+      fc.property(options, (given) => {
+        try {
+          expect(Array.isArray(migrationSql(given as MigrationSqlOptions))).toBe(true);
+        } catch (error) {
+          expect(error).toBeInstanceOf(MigrationSqlError);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('can be re-run as docs/migration.md says: the columns query of step 1 leaves out the views of the first run', async () => {
