@@ -144,6 +144,7 @@ export async function processLines(options: ProcessLinesOptions): Promise<LineCo
   let carry: Buffer[] = [];
   let carryBytes = 0;
   let first = true;
+  let head: Buffer | undefined;
   const stopReading = onStop(() => input.destroy());
   try {
     try {
@@ -152,6 +153,13 @@ export async function processLines(options: ProcessLinesOptions): Promise<LineCo
         if (stopSignal() !== undefined) break;
         let chunk = typeof read === 'string' ? Buffer.from(read) : read;
         if (first) {
+          // The BOM may come cut over the first chunks (a pipe can deliver a byte at a time).
+          if (head !== undefined) chunk = Buffer.concat([head, chunk]);
+          head = undefined;
+          if (chunk.length < 3 && bom.subarray(0, chunk.length).equals(chunk)) {
+            head = chunk;
+            continue;
+          }
           first = false;
           if (chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
             chunk = chunk.subarray(3);
@@ -206,6 +214,10 @@ export async function processLines(options: ProcessLinesOptions): Promise<LineCo
     } catch (error) {
       // Destroying the input on a signal ends the loop with an error: that one is expected.
       if (stopSignal() === undefined) throw error;
+    }
+    if (head !== undefined) {
+      carry = [head];
+      carryBytes = head.length;
     }
     const stopped = stopSignal();
     if (stopped !== undefined) counts.stopped = stopped;

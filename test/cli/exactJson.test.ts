@@ -74,4 +74,28 @@ describe('parseExact and stringifyExact', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('fail exactly the lines with a duplicate key or a number that would change, whatever the fast path sees (oracle: how the line was built)', () => {
+    interface Built {
+      text: string;
+      bad: boolean;
+    }
+    const numberToken = fc.constantFrom<[string, boolean]>(['1', false], ['-2.5', false], ['1e3', false], ['9007199254740993', false], ['1e400', true], ['0.1000000000000000055511151231257827', true]);
+    const stringToken = fc.constantFrom('"a"', '"x\\":1"', '"\\u0041"', '"q\\":"', '"e1"').map((t): Built => ({ text: t, bad: false }));
+    const built: fc.Arbitrary<Built> = fc.letrec<{ value: Built; object: Built; array: Built }>((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, numberToken.map(([text, bad]) => ({ text, bad })), stringToken, tie('object'), tie('array')),
+      object: fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', '\\u0061'), tie('value')), { maxLength: 4 }).map((entries) => ({
+        text: `{${entries.map(([k, v]) => `"${k}":${v.text}`).join(',')}}`,
+        bad: entries.some(([, v]) => v.bad) || new Set(entries.map(([k]) => JSON.parse(`"${k}"`) as string)).size !== entries.length,
+      })),
+      array: fc.array(tie('value'), { maxLength: 3 }).map((items) => ({ text: `[${items.map((i) => i.text).join(',')}]`, bad: items.some((i) => i.bad) })),
+    })).object;
+    fc.assert(
+      fc.property(built, ({ text, bad }) => {
+        const parsed = parseExact(text);
+        expect('fail' in parsed).toBe(bad);
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });
