@@ -2,13 +2,15 @@ import { readFileSync } from 'node:fs';
 import { isPlainObject } from '../json/isPlainObject';
 import { migrationSql, type MigrationSqlTable, type SqlDialect } from '../sql/migrationSql';
 import { MigrationSqlError } from '../sql/MigrationSqlError';
+import { IoError, systemMessage } from './IoError';
+import { stdoutOutput } from './outputFile';
 import { parseOptions } from './parseOptions';
 import { UsageError } from './UsageError';
 
 /** The `--help` text of `customerio-segment sql`. */
 export const sqlHelp = `Usage: customerio-segment sql --dialect DIALECT --columns FILE [options]
 
-Prints the statements of migrationSql (docs/migration.md).
+Prints the statements of migrationSql.
 
 Options:
   --dialect NAME      postgres, redshift, snowflake, bigquery or duckdb
@@ -20,7 +22,7 @@ Options:
 `;
 
 /** `customerio-segment sql`: prints the warehouse migration. Returns the exit code. */
-export function sqlCommand(args: readonly string[]): number {
+export async function sqlCommand(args: readonly string[]): Promise<number> {
   const values = parseOptions(args, {
     dialect: { type: 'string' },
     schema: { type: 'string' },
@@ -32,11 +34,17 @@ export function sqlCommand(args: readonly string[]): number {
   if (values.dialect === undefined) throw new UsageError('--dialect is required');
   const tables: MigrationSqlTable[] = [];
   if (values.columns !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(values.columns, 'utf8');
+    } catch (error) {
+      throw new IoError(`--columns ${values.columns}: ${systemMessage(error)}`);
+    }
     let json: unknown;
     try {
-      json = JSON.parse(readFileSync(values.columns, 'utf8'));
+      json = JSON.parse(text);
     } catch (error) {
-      throw new UsageError(`--columns ${values.columns}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new UsageError(`--columns ${values.columns}: not valid JSON: ${systemMessage(error)}`);
     }
     if (!isPlainObject(json)) throw new UsageError('--columns must hold a JSON object {"table": ["column", ...]}');
     for (const [name, columns] of Object.entries(json)) {
@@ -54,12 +62,15 @@ export function sqlCommand(args: readonly string[]): number {
   if (tables.length === 0) throw new UsageError('give the tables with --columns FILE or --table name:column,...');
   const mode = values.mode ?? 'view';
   if (mode !== 'view' && mode !== 'in-place') throw new UsageError(`--mode must be view or in-place, received "${mode}"`);
+  let statements: string[];
   try {
-    const statements = migrationSql({ dialect: values.dialect as SqlDialect, schema: values.schema, tables, mode });
-    process.stdout.write(`${statements.join(';\n\n')};\n`);
-    return 0;
+    statements = migrationSql({ dialect: values.dialect as SqlDialect, schema: values.schema, tables, mode });
   } catch (error) {
     if (error instanceof MigrationSqlError) throw new UsageError(error.message);
     throw error;
   }
+  const stdout = stdoutOutput();
+  await stdout.write(`${statements.join(';\n\n')};\n`);
+  await stdout.commit();
+  return 0;
 }

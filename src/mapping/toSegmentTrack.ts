@@ -1,4 +1,5 @@
 import { contentRuleOf, findCatalogEntry } from '../catalog/catalogEntries';
+import { checkTrackOptions } from './checkTrackOptions';
 import { eventNameFor } from '../catalog/eventNameFor';
 import { commonProperties } from '../catalog/commonProperties';
 import { integrationName, integrationVersion, sourceLibraryName, sourceLibraryVersion } from '../catalog/integration';
@@ -81,6 +82,7 @@ export function toSegmentTrack(webhook: AnyWebhook, options?: ToSegmentTrackOpti
   if (!looksLikeWebhook(webhook)) {
     throw new TypeError('toSegmentTrack expects a webhook that passed safeParseWebhook: validate the body first (safeParseWebhook or parseWebhook)');
   }
+  checkTrackOptions(options);
   const { object_type: objectType, metric, data } = webhook;
   const entry = findCatalogEntry(objectType, metric);
   const defaultName = entry === undefined ? eventNameFor(objectType, metric) : entry.event;

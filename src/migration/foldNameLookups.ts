@@ -1,4 +1,9 @@
+import { lookupColumns } from '../catalog/lookupColumns';
+import { setProperty } from '../json/setProperty';
 import type { LookupKind, NameLookup } from './MigrationResult';
+
+/** The kinds of {@link NameTables}, in the order of the tables. */
+export const lookupKinds: readonly LookupKind[] = /* @__PURE__ */ lookupColumns.map((c) => c.kind);
 
 /** An id that appeared with more than one name, such as a campaign renamed while 1.0.0 was sending. */
 export interface RenamedId {
@@ -27,7 +32,9 @@ export interface NameTables {
  *
  * An id seen with two different names is moved out of its table into `renamed` with all its names,
  * because choosing one (the first? the last?) would hide a renamed campaign. Pass the tables of a
- * previous call as `into` to fold a stream piece by piece in constant memory per distinct id.
+ * previous call as `into` to fold a stream piece by piece in constant memory per distinct id. `into`
+ * may also be tables read back from JSON: any id is an ordinary key there too (`constructor`,
+ * `__proto__`), and a missing table or `renamed` list is added.
  *
  * @example
  * let tables = foldNameLookups([]);
@@ -42,10 +49,12 @@ export function foldNameLookups(lookups: Iterable<NameLookup>, into?: NameTables
     transactional_message: Object.create(null) as Record<string, string>,
     renamed: [],
   };
+  if (into !== undefined) completeTables(into);
   for (const { kind, id, name } of lookups) {
     const key = String(id);
     const table = tables[kind];
-    const known = table[key];
+    // Own keys only: tables parsed from JSON have a prototype, whose `constructor` is not a name.
+    const known = Object.hasOwn(table, key) ? table[key] : undefined;
     if (known === name) continue;
     if (known !== undefined) {
       delete table[key];
@@ -55,7 +64,7 @@ export function foldNameLookups(lookups: Iterable<NameLookup>, into?: NameTables
       continue;
     }
     const renamed = renamedIndex(tables).get(`${kind}\u0000${key}`);
-    if (renamed === undefined) table[key] = name;
+    if (renamed === undefined) setProperty(table, key, name);
     else if (!renamed.names.includes(name)) renamed.names.push(name);
   }
   return tables;
@@ -71,4 +80,13 @@ function renamedIndex(tables: NameTables): Map<string, RenamedId> {
     indexes.set(tables, index);
   }
   return index;
+}
+
+// Tables from elsewhere (a lookups file written by an older run, or by hand) may lack a kind.
+function completeTables(tables: NameTables): void {
+  const writable = tables as { -readonly [K in keyof NameTables]: NameTables[K] };
+  for (const kind of lookupKinds) {
+    if (typeof writable[kind] !== 'object' || writable[kind] === null) writable[kind] = Object.create(null) as Record<string, string>;
+  }
+  if (!Array.isArray(writable.renamed)) writable.renamed = [];
 }

@@ -2,6 +2,7 @@ import { lookupColumns } from '../catalog/lookupColumns';
 import { movedColumns } from '../catalog/movedColumns';
 import { MigrationSqlError } from './MigrationSqlError';
 import type { LookupKind } from '../catalog/lookupColumns';
+import { integrationVersion, v1IntegrationVersion } from '../catalog/integration';
 
 /** The warehouses `migrationSql` writes SQL for. */
 export type SqlDialect = 'postgres' | 'redshift' | 'snowflake' | 'bigquery' | 'duckdb';
@@ -47,12 +48,29 @@ const textType: Record<SqlDialect, string> = {
   duckdb: 'VARCHAR',
 };
 
+// Any value, even a symbol or a bigint, as text for a message: describing a bad option must not throw.
+function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'symbol') return value.toString();
+  if (typeof value === 'function') return 'a function';
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+function invalidOption(option: string, value: unknown, message: string): MigrationSqlError {
+  return new MigrationSqlError('invalid_option', typeof value === 'string' ? value : show(value), `${option}: ${message}`);
+}
+
 function checkIdentifier(name: string, what: string): string {
   if (typeof name !== 'string' || !identifierPattern.test(name) || name.length > maxIdentifierLength) {
     throw new MigrationSqlError(
       'invalid_identifier',
-      String(name),
-      `${what} ${JSON.stringify(name)} is not a plain identifier (letters, digits and _, not starting with a digit, at most ${maxIdentifierLength} characters); it is never put into SQL`,
+      typeof name === 'string' ? name : show(name),
+      `${what} ${show(name)} is not a plain identifier (letters, digits and _, not starting with a digit, at most ${maxIdentifierLength} characters); it is never put into SQL`,
     );
   }
   return name;
@@ -85,13 +103,14 @@ function quoter(dialect: SqlDialect): (name: string) => string {
  * migrationSql({ dialect: 'postgres', tables: [{ name: 'email_opened', columns }] }).join(';\n')
  */
 export function migrationSql(options: MigrationSqlOptions): string[] {
+  if (typeof options !== 'object' || options === null) throw invalidOption('options', options, `must be an object { dialect, schema, tables, mode }, received ${show(options)}`);
   const { dialect } = options;
-  if (!Object.hasOwn(textType, dialect)) {
-    throw new MigrationSqlError('invalid_option', String(dialect), `unknown dialect ${JSON.stringify(dialect)}; use one of ${Object.keys(textType).join(', ')}`);
+  if (typeof dialect !== 'string' || !Object.hasOwn(textType, dialect)) {
+    throw invalidOption('dialect', dialect, `unknown dialect ${show(dialect)}; use one of ${Object.keys(textType).join(', ')}`);
   }
   const mode = options.mode ?? 'view';
   if (mode !== 'view' && mode !== 'in-place') {
-    throw new MigrationSqlError('invalid_option', String(mode), `unknown mode ${JSON.stringify(mode)}; use view or in-place`);
+    throw invalidOption('mode', mode, `unknown mode ${show(mode)}; use view or in-place`);
   }
   const q = quoter(dialect);
   const text = textType[dialect];
@@ -104,19 +123,37 @@ export function migrationSql(options: MigrationSqlOptions): string[] {
   }
   // Segment writes lower-case names (segment.md §5.2) and Snowflake lists them upper-cased: compare and
   // write them in lower case, and let the quoting of the dialect do the rest.
-  const tables = options.tables.map((table: MigrationSqlTable) => {
-    const name = checkIdentifier(table.name, 'table').toLowerCase();
+  const tables = (options.tables as readonly unknown[]).map((table: unknown, index: number) => {
+    if (typeof table !== 'object' || table === null) throw invalidOption(`tables[${index}]`, table, `must be { name, columns }, received ${show(table)}`);
+    const { name: given, columns: givenColumns } = table as { name?: unknown; columns?: unknown };
+    const name = checkIdentifier(given as string, 'table').toLowerCase();
     if (mode === 'view') checkIdentifier(name + viewSuffix, 'view');
-    const columns = table.columns.map((column: string) => checkIdentifier(column, `column of ${name}`).toLowerCase());
+    if (!Array.isArray(givenColumns)) throw invalidOption(`tables[${index}].columns`, givenColumns, `the columns of ${name} must be an array of column names, received ${show(givenColumns)}`);
+    const columns = (givenColumns as unknown[]).map((column) => checkIdentifier(column as string, `column of ${name}`).toLowerCase());
     const seen = new Set(columns);
     if (seen.size !== columns.length) {
       throw new MigrationSqlError('invalid_option', name, `a column of table ${name} is listed twice`);
     }
     return { name, columns, has: (column: string): boolean => seen.has(column) };
   });
+  // Names are compared in lower case, as they are written: two that differ only by case are one table.
+  const listed = new Set<string>();
+  for (const { name } of tables) {
+    if (listed.has(name)) throw invalidOption('tables', name, `table ${name} is listed twice (names are compared without case)`);
+    listed.add(name);
+  }
+  for (const { name } of tables) {
+    if (name.endsWith(viewSuffix) && listed.has(name.slice(0, -viewSuffix.length))) {
+      throw invalidOption(
+        'tables',
+        name,
+        `${name} is listed next to ${name.slice(0, -viewSuffix.length)}: it is the view a previous run created, not a table to migrate (list base tables only, see docs/migration.md)`,
+      );
+    }
+  }
 
   const statements: string[] = [];
-  const isV1 = `${q(version)} = '1.0.0'`;
+  const isV1 = `${q(version)} = '${v1IntegrationVersion}'`;
 
   for (const { kind, id, name } of lookupColumns) {
     const sources = tables.filter((t) => t.has(version) && t.has(id) && t.has(name));
@@ -157,7 +194,7 @@ function viewStatement(table: Table, qualified: (n: string) => string, q: (n: st
     const moveFrom = movedColumns.find((m) => m.old === column);
     const named = lookupColumns.find((l) => l.name === column);
     if (!table.has(version)) select.push(c);
-    else if (column === version) select.push(`CASE WHEN ${isV1} THEN '2.0.0' ELSE ${c} END AS ${c}`);
+    else if (column === version) select.push(`CASE WHEN ${isV1} THEN '${integrationVersion}' ELSE ${c} END AS ${c}`);
     else if (move !== undefined && table.has(move.old)) {
       select.push(`CASE WHEN ${isV1} THEN COALESCE(${c}, ${q(move.old)}) ELSE ${c} END AS ${c}`);
     } else if (moveFrom !== undefined) {
@@ -200,7 +237,7 @@ function inPlaceStatements(
   for (const { id, name } of lookupColumns) {
     if (table.has(name) && table.has(id)) set.push(`${q(name)} = CASE WHEN ${q(id)} IS NULL THEN ${q(name)} END`);
   }
-  set.push(`${q(version)} = '2.0.0'`);
+  set.push(`${q(version)} = '${integrationVersion}'`);
   statements.push(`UPDATE ${qualified(table.name)}\nSET\n  ${set.join(',\n  ')}\nWHERE ${isV1}`);
   return statements;
 }

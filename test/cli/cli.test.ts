@@ -171,9 +171,9 @@ describe('customerio-segment (built)', () => {
     expect(JSON.parse(allowed.stdout)).toMatchObject({ event: 'Carrier Pigeon Landed' });
   });
 
-  it('reports a missing input file without a stack trace', () => {
+  it('reports a missing input file without a stack trace, with exit code 2 (I/O), not 1 (failed lines)', () => {
     const result = run(['migrate', '--input', join(dir, 'does-not-exist.ndjson')]);
-    expect(result.status).toBe(1);
+    expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/ENOENT/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });

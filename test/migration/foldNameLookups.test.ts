@@ -62,4 +62,44 @@ describe('foldNameLookups', () => {
       { numRuns: 1000 },
     );
   });
+
+  it('folds into tables read back from JSON: ids named like Object.prototype members are ids, and a missing kind is added', () => {
+    const saved = JSON.parse('{"campaign":{"1":"A","__proto__":"P"},"renamed":[]}') as Parameters<typeof foldNameLookups>[1] & object;
+    const tables = foldNameLookups(
+      [
+        { kind: 'campaign', id: 'constructor', name: 'C' },
+        { kind: 'campaign', id: 'toString', name: 'T' },
+        { kind: 'campaign', id: '__proto__', name: 'P' },
+        { kind: 'campaign', id: 'hasOwnProperty', name: 'H' },
+        { kind: 'action', id: 'valueOf', name: 'V' },
+      ],
+      saved,
+    );
+    expect(tables.renamed).toStrictEqual([]);
+    expect(JSON.parse(JSON.stringify(tables))).toStrictEqual({
+      campaign: { 1: 'A', ['__proto__']: 'P', constructor: 'C', toString: 'T', hasOwnProperty: 'H' },
+      renamed: [],
+      action: { valueOf: 'V' },
+      newsletter: {},
+      transactional_message: {},
+    });
+    expect(Object.getPrototypeOf(tables.campaign)).toBe(Object.prototype);
+  });
+
+  it('gives the same tables whether the first part went through a JSON file or not, for any id', () => {
+    const lookup = fc.record({
+      kind: fc.constantFrom<LookupKind>('action', 'campaign', 'newsletter', 'transactional_message'),
+      id: fc.oneof(fc.constantFrom('__proto__', 'constructor', 'toString', 'valueOf', '1'), fc.string({ maxLength: 3 })),
+      name: fc.constantFrom('A', 'B'),
+    });
+    fc.assert(
+      fc.property(fc.array(lookup, { maxLength: 20 }), fc.nat(20), (lookups: NameLookup[], cut) => {
+        const whole = foldNameLookups(lookups);
+        const saved = JSON.parse(JSON.stringify(foldNameLookups(lookups.slice(0, cut)))) as Parameters<typeof foldNameLookups>[1] & object;
+        const resumed = foldNameLookups(lookups.slice(cut), saved);
+        expect(JSON.parse(JSON.stringify(resumed))).toStrictEqual(JSON.parse(JSON.stringify(whole)));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
