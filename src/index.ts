@@ -116,3 +116,15 @@ export type { LookupKind, MigrationConflict, MigrationConflictCode, MigrationRes
 export { foldNameLookups } from './migration/foldNameLookups';
 export type { NameTables, RenamedId } from './migration/foldNameLookups';
 // migrationSql and MigrationSqlError: the `customerio-segment/sql` entry (src/sql.ts).
+
+// The web-standard webhook handler (the Node.js adapter: the `customerio-segment/node` entry, src/node.ts)
+// @section handler
+export { createWebhookHandler } from './receive/createWebhookHandler';
+export type {
+  WebhookHandler,
+  WebhookHandlerLogEntry,
+  WebhookHandlerOptions,
+  WebhookHandlerOutcome,
+  WebhookRejection,
+} from './receive/createWebhookHandler';
+export type { WebhookSink, WebhookSinkOutcome } from './receive/webhookSink';

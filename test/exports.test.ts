@@ -5,7 +5,7 @@ import * as sql from '../src/sql';
 // The runtime surface of the main entry, by hand: a change to it shows up here in review.
 // (Types are pinned by the *.test-d.ts files.)
 const expected = [
-  'ValidationError', 'attributionFields', 'catalog', 'channelLabels', 'createFirstOccurrenceFilter',
+  'ValidationError', 'attributionFields', 'catalog', 'channelLabels', 'createFirstOccurrenceFilter', 'createWebhookHandler',
   'createMemoryFirstOccurrenceStore', 'eventNameFor', 'fieldTypes', 'firstOccurrenceKey', 'foldNameLookups',
   'isSegmentTrack', 'isWebhook', 'isoTimestampPattern', 'issueCodes', 'metricLabelExceptions', 'migrateTrackV1ToV2',
   'migrateWarehouseRowV1ToV2', 'parseSegmentTrack', 'parseWebhook', 'safeParseSegmentTrack',
