@@ -116,3 +116,8 @@ export type { LookupKind, MigrationConflict, MigrationConflictCode, MigrationRes
 export { foldNameLookups } from './migration/foldNameLookups';
 export type { NameTables, RenamedId } from './migration/foldNameLookups';
 // migrationSql and MigrationSqlError: the `customerio-segment/sql` entry (src/sql.ts).
+
+// Delivering, receiving at scale, and signing
+// @section deliver
+export { createSegmentSender } from './send/createSegmentSender';
+export type { SegmentSender, SegmentSenderOptions, SendOutcome } from './send/createSegmentSender';
