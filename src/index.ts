@@ -117,6 +117,11 @@ export { foldNameLookups } from './migration/foldNameLookups';
 export type { NameTables, RenamedId } from './migration/foldNameLookups';
 // migrationSql and MigrationSqlError: the `customerio-segment/sql` entry (src/sql.ts).
 
+// Delivering, receiving at scale, and signing
+// @section deliver
+export { createSegmentSender } from './send/createSegmentSender';
+export type { SegmentSender, SegmentSenderOptions, SendOutcome } from './send/createSegmentSender';
+
 // The web-standard webhook handler (the Node.js adapter: the `customerio-segment/node` entry, src/node.ts)
 // @section handler
 export { createWebhookHandler } from './receive/createWebhookHandler';

@@ -1,11 +1,12 @@
 import { expect, test } from 'vitest';
 import * as api from '../src/index';
 import * as sql from '../src/sql';
+import * as node from '../src/node';
 
 // The runtime surface of the main entry, by hand: a change to it shows up here in review.
 // (Types are pinned by the *.test-d.ts files.)
 const expected = [
-  'ValidationError', 'attributionFields', 'catalog', 'channelLabels', 'createFirstOccurrenceFilter', 'createWebhookHandler',
+  'ValidationError', 'attributionFields', 'catalog', 'channelLabels', 'createFirstOccurrenceFilter',
   'createMemoryFirstOccurrenceStore', 'eventNameFor', 'fieldTypes', 'firstOccurrenceKey', 'foldNameLookups',
   'isSegmentTrack', 'isWebhook', 'isoTimestampPattern', 'issueCodes', 'metricLabelExceptions', 'migrateTrackV1ToV2',
   'migrateWarehouseRowV1ToV2', 'parseSegmentTrack', 'parseWebhook', 'safeParseSegmentTrack',
@@ -14,9 +15,13 @@ const expected = [
   'signatureFailureReasons', 'toDeliveredTrack', 'toSegmentBatches', 'toSegmentTrack', 'trackVersionOf',
   'verifyWebhookSignature', 'webhookJsonSchema', 'webhookSchema',
 ];
+// The sender, the stores and the signing helpers.
+const expectedDeliver = ['createSegmentSender'];
+// The web-standard handler.
+const expectedHandler = ['createWebhookHandler'];
 
 test('the main entry exports exactly the public API', () => {
-  expect(Object.keys(api).sort()).toEqual([...expected].sort());
+  expect(Object.keys(api).sort()).toEqual([...expected, ...expectedDeliver, ...expectedHandler].sort());
 });
 
 test('the API names that design.md fixes are all there (migrationSql in customerio-segment/sql)', () => {
@@ -28,4 +33,5 @@ test('the API names that design.md fixes are all there (migrationSql in customer
     expect(api).toHaveProperty(name);
   }
   expect(Object.keys(sql).sort()).toEqual(['MigrationSqlError', 'migrationSql']);
+  expect(Object.keys(node).sort()).toEqual(['toNodeHandler']);
 });

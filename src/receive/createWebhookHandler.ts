@@ -3,6 +3,8 @@ import type { AnyWebhook } from '../catalog/reportingWebhook';
 import type { Issue } from '../validation/issue';
 import { safeParseWebhook } from '../validation/safeParseWebhook';
 import { toSegmentTrack, type ToSegmentTrackOptions } from '../mapping/toSegmentTrack';
+import { createSegmentSender, type SegmentSender } from '../send/createSegmentSender';
+import type { SegmentRegion } from '../send/segmentHost';
 import type { FirstOccurrenceDecision, FirstOccurrenceFilter } from './createFirstOccurrenceFilter';
 import { verifyWebhookSignature, type SignatureFailureReason } from './verifyWebhookSignature';
 import type { WebhookSink, WebhookSinkOutcome } from './webhookSink';
@@ -14,8 +16,19 @@ export interface WebhookHandlerOptions {
    * them is accepted.
    */
   readonly signingKey: string | readonly string[];
-  /** Where the Segment calls go; the handler answers 200 once it has taken them. See {@link WebhookSink}. */
-  readonly sink: WebhookSink;
+  /**
+   * Where the Segment calls go; the handler answers 200 once it has taken them. See {@link WebhookSink}.
+   * Omitted: `sender`, or else a Segment sender made from `writeKey` and `region`/`endpoint`.
+   */
+  readonly sink?: WebhookSink | undefined;
+  /** A sender made by `createSegmentSender`, to use as the sink (for your own retry and batching settings). */
+  readonly sender?: SegmentSender | undefined;
+  /** The Segment source's write key, for the sender the handler makes when given no `sink` or `sender`. */
+  readonly writeKey?: string | undefined;
+  /** The Segment workspace's region for that sender. Default: `'us'`. */
+  readonly region?: SegmentRegion | undefined;
+  /** A base URL for that sender instead of Segment's (a proxy, RudderStack): it posts to `<endpoint>/v1/batch`. Wins over `region`. */
+  readonly endpoint?: string | undefined;
   /**
    * The longest the handler takes to answer, in milliseconds, from the moment it is called. Past it,
    * the sink's `signal` aborts and the answer is 503, so that Customer.io retries instead of timing out.
@@ -90,6 +103,8 @@ export interface WebhookHandler {
   (request: Request): Promise<Response>;
   /** Resolves once the work started by earlier requests (releases of claims, confirmations) is done. */
   settle(): Promise<void>;
+  /** Settles, then flushes and closes the sender the handler made (a `sink` or `sender` passed in is left open). */
+  close(): Promise<void>;
 }
 
 interface Answer {
@@ -132,10 +147,10 @@ const lenientDecoder = /* @__PURE__ */ new TextDecoder();
  * it, or when the event is deliberately not sent, and 503 when the sink fails or does not finish within
  * `answerBudgetMs`. Every code is chosen for Customer.io's retry rules, which `docs/receiving.md` sets out.
  *
- * @throws {TypeError} Without a signing key or a sink.
+ * @throws {TypeError} Without a signing key, or without any of `sink`, `sender` and `writeKey`.
  * @throws {RangeError} When `answerBudgetMs` is not below Customer.io's 4 s timeout, or `maxBodyBytes` is not positive.
  * @example
- * const handler = createWebhookHandler({ signingKey: env.CIO_SIGNING_KEY, sink: sender.send });
+ * const handler = createWebhookHandler({ signingKey: env.CIO_SIGNING_KEY, writeKey: env.SEGMENT_WRITE_KEY, region: 'eu' });
  * export const POST = handler; // a Next.js route handler
  */
 export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHandler {
@@ -143,8 +158,6 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
   if (keys.length === 0 || keys.some((key) => typeof key !== 'string' || key === '')) {
     throw new TypeError('signingKey must be a non-empty string, or a non-empty list of them');
   }
-  const sink = options.sink;
-  if (typeof sink !== 'function') throw new TypeError('sink must be a function (calls, { signal }) => Promise');
   const budgetMs = options.answerBudgetMs ?? defaultBudgetMs;
   if (typeof budgetMs !== 'number' || !(budgetMs > 0) || !(budgetMs < customerIoTimeoutMs)) {
     throw new RangeError(`answerBudgetMs must be above 0 and below Customer.io's ${customerIoTimeoutMs} ms timeout, received ${String(budgetMs)}`);
@@ -154,6 +167,22 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     throw new RangeError(`maxBodyBytes must be a positive integer, received ${String(maxBodyBytes)}`);
   }
   const { firstOccurrence, onRejected, onEvent, toleranceSeconds } = options;
+  let ownSender: SegmentSender | undefined;
+  let sink: WebhookSink;
+  if (options.sink !== undefined) {
+    if (typeof options.sink !== 'function') throw new TypeError('sink must be a function (calls, { signal }) => Promise');
+    sink = options.sink;
+  } else if (options.sender !== undefined) {
+    const sender = options.sender;
+    sink = (calls, { signal }) => sender.send(calls, { signal });
+  } else if (options.writeKey !== undefined) {
+    // One request may not outlast the budget: the signal would cut it anyway, and a retry must fit in.
+    ownSender = createSegmentSender({ writeKey: options.writeKey, region: options.region, endpoint: options.endpoint, timeoutMs: budgetMs });
+    const sender = ownSender;
+    sink = (calls, { signal }) => sender.send(calls, { signal });
+  } else {
+    throw new TypeError('createWebhookHandler needs a sink, a sender, or a writeKey to make a Segment sender');
+  }
   const mapping = options.mapping ?? {};
   const allowUnknownEvents = options.allowUnknownEvents ?? true;
   const background = new Set<Promise<unknown>>();
@@ -323,9 +352,15 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     return respond(answer);
   }
 
+  async function settle(): Promise<void> {
+    while (background.size > 0) await Promise.all([...background]);
+  }
+
   return Object.assign(handler, {
-    async settle(): Promise<void> {
-      while (background.size > 0) await Promise.all([...background]);
+    settle,
+    async close(): Promise<void> {
+      await settle();
+      await ownSender?.close();
     },
   });
 }
