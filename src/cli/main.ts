@@ -1,6 +1,7 @@
 // The `customerio-segment` command: picks the command, prints help, turns errors into exit codes.
 import { mapCommand, mapHelp } from './mapCommand';
 import { migrateCommand, migrateHelp } from './migrateCommand';
+import { serveCommand, serveHelp } from './serveCommand';
 import { sqlCommand, sqlHelp } from './sqlCommand';
 import { UsageError } from './UsageError';
 
@@ -10,6 +11,7 @@ Commands:
   map      NDJSON Customer.io reporting webhooks -> NDJSON Segment track calls (2.0.0)
   migrate  NDJSON 1.0.0 track payloads (or warehouse rows with --rows) -> 2.0.0
   sql      print the SQL that migrates a warehouse in place or through views
+  serve    receive Customer.io's webhooks over HTTP and send them to Segment (set up by environment)
 
 Run "customerio-segment <command> --help" for the options of a command.
 Exit codes: 0 all lines done, 1 some lines failed, 2 bad usage.
@@ -19,6 +21,7 @@ const commands: Record<string, { readonly help: string; readonly run: (args: rea
   map: { help: mapHelp, run: mapCommand },
   migrate: { help: migrateHelp, run: migrateCommand },
   sql: { help: sqlHelp, run: sqlCommand },
+  serve: { help: serveHelp, run: serveCommand },
 };
 
 async function main(argv: readonly string[]): Promise<number> {
