@@ -5,6 +5,7 @@ import { safeParseWebhook } from '../validation/safeParseWebhook';
 import { toSegmentTrack, type ToSegmentTrackOptions } from '../mapping/toSegmentTrack';
 import { createSegmentSender, type SegmentSender } from '../send/createSegmentSender';
 import type { SegmentRegion } from '../send/segmentHost';
+import { toSegmentBatches } from '../send/toSegmentBatches';
 import type { FirstOccurrenceDecision, FirstOccurrenceFilter } from './createFirstOccurrenceFilter';
 import { verifyWebhookSignature, type SignatureFailureReason } from './verifyWebhookSignature';
 import type { WebhookSink, WebhookSinkOutcome } from './webhookSink';
@@ -263,7 +264,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
 
     let outcome: WebhookSinkOutcome | undefined | void;
     try {
-      outcome = await sink([call], { signal });
+      outcome = await sink([withinSegmentLimit(call)], { signal });
     } catch (error) {
       outcome = { status: 'failed', reason: error instanceof Error ? error.message : String(error) };
     }
@@ -363,6 +364,15 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
       await ownSender?.close();
     },
   });
+}
+
+// A long message body (Body Content) can take a call past Segment's 32 KB per call, where Segment would
+// refuse it: it is sent without the body, marked `content_dropped: true`, as the hosted source cannot do
+// better either. Short bodies skip the measuring.
+function withinSegmentLimit(call: object): object {
+  const content = (call as { properties?: { content?: unknown } }).properties?.content;
+  if (typeof content !== 'string' || content.length < 1024) return call;
+  return toSegmentBatches([call], { dropOversizedContent: true }).batches[0]?.body.batch[0] ?? call;
 }
 
 function withEvent(answer: Answer, state: RequestState): Answer {
