@@ -121,3 +121,9 @@ export type { NameTables, RenamedId } from './migration/foldNameLookups';
 // @section deliver
 export { createSegmentSender } from './send/createSegmentSender';
 export type { SegmentSender, SegmentSenderOptions, SendOutcome } from './send/createSegmentSender';
+export { createRedisFirstOccurrenceStore } from './receive/createRedisFirstOccurrenceStore';
+export type {
+  IoRedisClientLike,
+  NodeRedisClientLike,
+  RedisFirstOccurrenceStoreOptions,
+} from './receive/createRedisFirstOccurrenceStore';

@@ -15,7 +15,7 @@ const expected = [
   'verifyWebhookSignature', 'webhookJsonSchema', 'webhookSchema',
 ];
 // The sender, the stores and the signing helpers.
-const expectedDeliver = ['createSegmentSender'];
+const expectedDeliver = ['createRedisFirstOccurrenceStore', 'createSegmentSender'];
 
 test('the main entry exports exactly the public API', () => {
   expect(Object.keys(api).sort()).toEqual([...expected, ...expectedDeliver].sort());
