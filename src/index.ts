@@ -117,11 +117,6 @@ export { foldNameLookups } from './migration/foldNameLookups';
 export type { NameTables, RenamedId } from './migration/foldNameLookups';
 // migrationSql and MigrationSqlError: the `customerio-segment/sql` entry (src/sql.ts).
 
-// Delivering, receiving at scale, and signing
-// @section deliver
-export { createSegmentSender } from './send/createSegmentSender';
-export type { SegmentSender, SegmentSenderOptions, SendOutcome } from './send/createSegmentSender';
-
 // The web-standard webhook handler (the Node.js adapter: the `customerio-segment/node` entry, src/node.ts)
 // @section handler
 export { createWebhookHandler } from './receive/createWebhookHandler';
@@ -133,3 +128,14 @@ export type {
   WebhookRejection,
 } from './receive/createWebhookHandler';
 export type { WebhookSink, WebhookSinkOutcome } from './receive/webhookSink';
+
+// Delivering, receiving at scale, and signing
+// @section deliver
+export { createSegmentSender } from './send/createSegmentSender';
+export type { SegmentSender, SegmentSenderOptions, SendOutcome } from './send/createSegmentSender';
+export { createRedisFirstOccurrenceStore } from './receive/createRedisFirstOccurrenceStore';
+export type {
+  IoRedisClientLike,
+  NodeRedisClientLike,
+  RedisFirstOccurrenceStoreOptions,
+} from './receive/createRedisFirstOccurrenceStore';

@@ -16,7 +16,7 @@ const expected = [
   'verifyWebhookSignature', 'webhookJsonSchema', 'webhookSchema',
 ];
 // The sender, the stores and the signing helpers.
-const expectedDeliver = ['createSegmentSender'];
+const expectedDeliver = ['createRedisFirstOccurrenceStore', 'createSegmentSender'];
 // The web-standard handler.
 const expectedHandler = ['createWebhookHandler'];
 

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { catalogEntries } from '../catalog/catalogEntries';
 import { toNodeHandler } from '../node/toNodeHandler';
 import { createFirstOccurrenceFilter } from '../receive/createFirstOccurrenceFilter';
+import { createRedisFirstOccurrenceStore, type NodeRedisClientLike } from '../receive/createRedisFirstOccurrenceStore';
 import type { FirstOccurrenceStore } from '../receive/firstOccurrenceStore';
 import { createWebhookHandler, type WebhookHandlerLogEntry, type WebhookHandlerOptions } from '../receive/createWebhookHandler';
 import type { ToSegmentTrackOptions } from '../mapping/toSegmentTrack';
@@ -147,9 +148,9 @@ export async function serveCommand(args: readonly string[]): Promise<number> {
   let store: FirstOccurrenceStore | undefined;
   if (settings.redisUrl !== undefined) {
     const redis = await connectRedis(settings.redisUrl);
-    if (typeof redis === 'string') {
-      process.stderr.write(`customerio-segment serve: ${redis}\n`);
-      return 2;
+    if ('error' in redis) {
+      process.stderr.write(`customerio-segment serve: ${redis.error}\n`);
+      return redis.code;
     }
     store = redis.store;
     closeStore = redis.close;
@@ -225,16 +226,21 @@ function logLine(entry: WebhookHandlerLogEntry): string {
 interface RedisClient {
   connect(): Promise<unknown>;
   quit?: () => Promise<unknown>;
+  destroy?: () => unknown;
   close?: () => Promise<unknown>;
-  on(event: 'error', listener: (error: unknown) => void): unknown;
+  on(event: 'error' | 'ready', listener: (error: unknown) => void): unknown;
 }
 
 // `redis` is an optional peer the user installs: it is looked up from the working directory (a project
 // that installed it) and then from this package. A variable specifier keeps bundlers and TypeScript from
 // requiring it.
-async function connectRedis(url: string): Promise<{ store: FirstOccurrenceStore; close: () => Promise<void> } | string> {
+async function connectRedis(
+  url: string,
+): Promise<{ store: FirstOccurrenceStore; close: () => Promise<void> } | { error: string; code: number }> {
   const name = 'redis';
-  let redis: { createClient(options: { url: string }): RedisClient };
+  let redis: {
+    createClient(options: { url: string; socket: { reconnectStrategy: (retries: number, cause: unknown) => unknown } }): RedisClient;
+  };
   try {
     let specifier = name;
     try {
@@ -244,26 +250,47 @@ async function connectRedis(url: string): Promise<{ store: FirstOccurrenceStore;
     }
     redis = (await import(specifier)) as typeof redis;
   } catch {
-    return 'REDIS_URL is set but the "redis" package is not installed: run "npm install redis" (node-redis 4 or later)';
+    return { error: 'REDIS_URL is set but the "redis" package is not installed: run "npm install redis" (node-redis 4 or later)', code: 2 };
   }
-  const client = redis.createClient({ url });
+  let ready = false;
+  const client = redis.createClient({
+    url,
+    socket: {
+      // At start, a Redis that does not answer is a setting to fix: stop after a few tries. Once it has
+      // answered, an outage is waited out (requests meanwhile are answered 503 and come back).
+      reconnectStrategy: (retries: number, cause: unknown) => (!ready && retries >= 2 ? cause : Math.min(100 * 2 ** retries, 3000)),
+    },
+  });
+  client.on('ready', () => {
+    ready = true;
+  });
   client.on('error', () => {
     // Failed commands reach the handler, which answers 503; the client reconnects by itself.
   });
+  // node-redis keeps retrying a first connection that fails: give up after a few seconds, with the reason.
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    await client.connect();
+    await Promise.race([
+      client.connect(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('no connection within 5 s')), 5000);
+      }),
+    ]);
   } catch (error) {
-    return `REDIS_URL: cannot connect to Redis: ${error instanceof Error ? error.message : String(error)}`;
+    try {
+      // Stops a client still retrying; one that gave up is closed already and says so by throwing.
+      void Promise.resolve(client.destroy?.()).catch(() => undefined);
+    } catch {
+      // Closed already.
+    }
+    return { error: `REDIS_URL: cannot connect to Redis: ${error instanceof Error ? error.message : String(error)}`, code: 1 };
+  } finally {
+    clearTimeout(timer);
   }
   return {
-    store: redisStore(client),
+    store: createRedisFirstOccurrenceStore(client as unknown as NodeRedisClientLike),
     close: async () => {
       await (client.close ?? client.quit)?.call(client);
     },
   };
-}
-
-// Replaced by the Redis store once it lands.
-function redisStore(_client: RedisClient): FirstOccurrenceStore {
-  throw new Error('not yet');
 }

@@ -2,12 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { readServeSettings } from '../../src/cli/serveCommand';
 import { UsageError } from '../../src/cli/UsageError';
 import { startSegmentStandIn, type SegmentStandIn } from '../send/segmentStandIn';
 import { deliverLikeCustomerIo } from '../helpers/customerIo';
 import { buildCli } from './buildCli';
+import { redisServerAvailable, startRedisServer } from '../receive/redisServer';
 
 // `customerio-segment serve` as users run it: the built CLI in a child process, configured by its
 // environment, in front of a stand-in Segment on 127.0.0.1.
@@ -37,8 +39,10 @@ interface Running {
   readonly exit: Promise<number | null>;
 }
 
-function spawnServe(env: Record<string, string>): { child: ChildProcess; stdout: () => string; stderr: () => string; exit: Promise<number | null> } {
-  const child = spawn(process.execPath, [cli, 'serve'], { cwd: outside, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+function spawnServe(env: Record<string, string>, cwd = outside): { child: ChildProcess; stdout: () => string; stderr: () => string; exit: Promise<number | null> } {
+  const child = spawn(process.execPath, [cli, 'serve'], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let stdout = '';
   let stderr = '';
@@ -48,8 +52,8 @@ function spawnServe(env: Record<string, string>): { child: ChildProcess; stdout:
   return { child, stdout: () => stdout, stderr: () => stderr, exit };
 }
 
-async function startServe(env: Record<string, string>): Promise<Running> {
-  const started = spawnServe({ HOST: '127.0.0.1', PORT: '0', SEGMENT_ENDPOINT: standIn.url, ...base, ...env });
+async function startServe(env: Record<string, string>, cwd?: string): Promise<Running> {
+  const started = spawnServe({ HOST: '127.0.0.1', PORT: '0', SEGMENT_ENDPOINT: standIn.url, ...base, ...env }, cwd);
   const url = await new Promise<string>((resolve, reject) => {
     const check = (): void => {
       const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(started.stderr());
@@ -187,5 +191,50 @@ describe('customerio-segment serve: running', () => {
     expect(serve.stderr()).toContain('SIGTERM');
     // Stopped: nothing listens any more.
     await expect(fetch(`${serve.url}/healthz`)).rejects.toThrow();
+  });
+});
+
+describe.skipIf(!redisServerAvailable())('customerio-segment serve: several instances share Send Frequency through Redis', () => {
+  test('an open sent by one instance makes the repeat open a repeat on the other; a reply passes on both', async () => {
+    const redis = await startRedisServer();
+    // Run where the project's node_modules hold the "redis" package, as a user's project would.
+    const env = { SEND_FREQUENCY: 'first', REDIS_URL: redis.url, ANSWER_BUDGET_MS: '2000' };
+    const [one, two] = await Promise.all([startServe(env, repositoryRoot), startServe(env, repositoryRoot)]);
+    try {
+      const open = (eventId: string) =>
+        JSON.stringify({ event_id: eventId, object_type: 'email', metric: 'opened', timestamp: 1_763_856_000, data: { delivery_id: 'SHARED-D', identifiers: { id: '5' } } });
+      const reply = (eventId: string) =>
+        JSON.stringify({ event_id: eventId, object_type: 'sms', metric: 'replied', timestamp: 1_763_856_000, data: { delivery_id: 'SHARED-S', identifiers: { id: '5' }, content: 'yes' } });
+      const answers = [
+        await deliverLikeCustomerIo(`${one.url}/`, key, open('01JREDIS000000000000000001')),
+        await deliverLikeCustomerIo(`${two.url}/`, key, open('01JREDIS000000000000000002')),
+        await deliverLikeCustomerIo(`${two.url}/`, key, open('01JREDIS000000000000000001')),
+        await deliverLikeCustomerIo(`${one.url}/`, key, reply('01JREDIS000000000000000003')),
+        await deliverLikeCustomerIo(`${two.url}/`, key, reply('01JREDIS000000000000000004')),
+      ];
+      expect(answers).toEqual([[200], [200], [200], [200], [200]]);
+      expect(standIn.accepted().flatMap((body) => body.batch.map((call) => call.messageId))).toEqual([
+        'api-01JREDIS000000000000000001',
+        'api-01JREDIS000000000000000003',
+        'api-01JREDIS000000000000000004',
+      ]);
+      one.child.kill('SIGTERM');
+      two.child.kill('SIGTERM');
+      expect([await one.exit, await two.exit]).toEqual([0, 0]);
+      const outcomes = two.stdout().trim().split('\n').map((line) => (JSON.parse(line) as { outcome: string; reason?: string }));
+      expect(outcomes.map((o) => [o.outcome, o.reason])).toEqual([
+        ['not_sent', 'repeat'],
+        ['not_sent', 'already_sent'],
+        ['sent', undefined],
+      ]);
+    } finally {
+      await redis.stop();
+    }
+  });
+
+  test('REDIS_URL that nothing answers: one line naming it, exit code 1', async () => {
+    const run = spawnServe({ ...base, SEND_FREQUENCY: 'first', REDIS_URL: 'redis://127.0.0.1:1' }, repositoryRoot);
+    expect(await run.exit).toBe(1);
+    expect(run.stderr()).toMatch(/^customerio-segment serve: REDIS_URL: cannot connect to Redis[^\n]*\n$/);
   });
 });
