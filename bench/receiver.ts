@@ -89,7 +89,25 @@ async function runServer(mode: string, segmentUrl: string, budgetMs: number): Pr
       });
     };
   } else {
-    listener = toNodeHandler(createWebhookHandler({ signingKey, writeKey, endpoint: segmentUrl, answerBudgetMs: budgetMs }));
+    // The handler's own clock, from its call to its answer: what the budget bounds.
+    let slowest = 0;
+    let pastBudget = 0;
+    const handler = toNodeHandler(
+      createWebhookHandler({
+        signingKey,
+        writeKey,
+        endpoint: segmentUrl,
+        answerBudgetMs: budgetMs,
+        onEvent: ({ ms }) => {
+          slowest = Math.max(slowest, ms);
+          if (ms > budgetMs + 50) pastBudget += 1;
+        },
+      }),
+    );
+    listener = (request, response) => {
+      if (request.url === '/stats') response.end(JSON.stringify({ slowest, pastBudget }));
+      else handler(request, response);
+    };
   }
   const server = createServer(listener);
   server.keepAliveTimeout = 60_000;
@@ -250,6 +268,7 @@ async function chaosTable(short: boolean): Promise<string> {
     );
     const seconds = (performance.now() - started) / 1000;
     const stats = await fetch(`${segment.url}/stats`).then((r) => r.json() as Promise<{ requests: number; acceptedCalls: number; uniqueMessageIds: number; ids: string[] }>);
+    const own = await fetch(`${server.url}/stats`).then((r) => r.json() as Promise<{ slowest: number; pastBudget: number }>);
     const ids = new Set(stats.ids);
     const missing = pool.filter((item) => !ids.has(`api-${item.eventId}`)).length;
     const byStatus = [...statuses.entries()].sort((a, b) => a[0] - b[0]).map(([status, n]) => `${status === 0 ? 'no answer' : status}: ${n}`).join(', ');
@@ -263,8 +282,10 @@ async function chaosTable(short: boolean): Promise<string> {
       `| calls in the bodies it accepted | ${stats.acceptedCalls} |`,
       `| distinct messageIds accepted (one per event: ${stats.uniqueMessageIds === events && missing === 0 ? 'yes' : 'NO'}) | ${stats.uniqueMessageIds} |`,
       `| events that never reached it | ${missing} |`,
-      `| slowest answer (budget ${budgetMs} ms) | ${slowest.toFixed(0)} ms |`,
-      `| answers later than the budget + 50 ms | ${pastBudget} |`,
+      `| slowest answer, by the handler's clock (budget ${budgetMs} ms) | ${own.slowest.toFixed(0)} ms |`,
+      `| answers later than the budget + 50 ms, by the handler's clock | ${own.pastBudget} |`,
+      `| slowest answer, by the client's clock (socket and scheduling included) | ${slowest.toFixed(0)} ms |`,
+      `| answers later than the budget + 50 ms, by the client's clock | ${pastBudget} |`,
       `| wall time | ${seconds.toFixed(1)} s |`,
     ].join('\n');
   } finally {
