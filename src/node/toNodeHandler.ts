@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { answerWebhook, type IncomingWebhook, type WebhookAnswer } from '../receive/createWebhookHandler';
 
 /** Options of {@link toNodeHandler}. */
 export interface NodeHandlerOptions {
@@ -59,6 +60,20 @@ async function serve(
       return;
     }
     body = read;
+  }
+  // A handler from createWebhookHandler is called in its transport-neutral form: building a Request and
+  // a Response for each webhook cost more than the rest of the handler (docs/performance.md#receiver).
+  const core = (handler as { [answerWebhook]?: (incoming: IncomingWebhook) => Promise<WebhookAnswer> })[answerWebhook];
+  if (typeof core === 'function') {
+    const bytes = body ?? new Uint8Array(0);
+    const answer = await core({
+      method: request.method ?? 'GET',
+      header: (name) => headerValue(request.headers[name]),
+      body: (limit) => Promise.resolve(bytes.byteLength > limit ? undefined : bytes),
+    });
+    if (!response.headersSent) response.writeHead(answer.status, answer.headers);
+    response.end(answer.body);
+    return;
   }
   const url = `http://${hostOf(request)}${request.url ?? '/'}`;
   const headers = new Headers();
@@ -124,6 +139,12 @@ function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
     offset += chunk.byteLength;
   }
   return body;
+}
+
+// As `Headers.get` reads it: repeated values joined by ", ".
+function headerValue(value: string | readonly string[] | undefined): string | null {
+  if (value === undefined) return null;
+  return typeof value === 'string' ? value : value.join(', ');
 }
 
 function hostOf(request: IncomingMessage): string {

@@ -136,6 +136,31 @@ const defaultMaxBodyBytes = 1024 * 1024;
 const maxIssuesAnswered = 20;
 const expired = Symbol('expired');
 const lenientDecoder = /* @__PURE__ */ new TextDecoder();
+// Stateless between calls (no `stream` option), so one serves every request.
+const strictDecoder = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A request as the handler reads it, whatever carried it: a Web `Request`, or a Node.js request whose
+ * body the adapter has read. Internal: the Node adapter uses it to skip building a `Request` and a
+ * `Response` per webhook.
+ */
+export interface IncomingWebhook {
+  readonly method: string;
+  /** A header's value as `Headers.get` gives it: repeated headers joined by `, `; `null` when absent. */
+  header(name: string): string | null;
+  /** The raw body, or `undefined` past `limit` bytes. */
+  body(limit: number): Promise<Uint8Array | undefined>;
+}
+
+/** The answer to a webhook, before it becomes a `Response`. Internal, as {@link IncomingWebhook}. */
+export interface WebhookAnswer {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+/** Where a handler made by {@link createWebhookHandler} keeps its transport-neutral form. Internal. */
+export const answerWebhook: unique symbol = Symbol('customerio-segment.answerWebhook');
 
 /**
  * Creates a web-standard `(request: Request) => Promise<Response>` handler for Customer.io reporting
@@ -197,13 +222,15 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     void settled.then(() => background.delete(settled));
   }
 
-  async function verify(rawBody: Uint8Array, request: Request): Promise<SignatureFailureReason | undefined> {
+  async function verify(rawBody: Uint8Array, incoming: IncomingWebhook): Promise<SignatureFailureReason | undefined> {
     let reason: SignatureFailureReason | undefined;
+    const timestamp = incoming.header('x-cio-timestamp');
+    const signature = incoming.header('x-cio-signature');
     for (const signingKey of keys) {
       const result = await verifyWebhookSignature({
         rawBody,
-        timestamp: request.headers.get('x-cio-timestamp'),
-        signature: request.headers.get('x-cio-signature'),
+        timestamp,
+        signature,
         signingKey,
         toleranceSeconds,
       });
@@ -226,15 +253,15 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     return withEvent(answer, state);
   }
 
-  async function work(request: Request, signal: AbortSignal, state: RequestState): Promise<Answer> {
-    const rawBody = await readBody(request, maxBodyBytes);
+  async function work(incoming: IncomingWebhook, signal: AbortSignal, state: RequestState): Promise<Answer> {
+    const rawBody = await incoming.body(maxBodyBytes);
     if (rawBody === undefined) return { status: 413, outcome: 'body_too_large', reason: `the body is over ${maxBodyBytes} bytes` };
-    const failure = await verify(rawBody, request);
+    const failure = await verify(rawBody, incoming);
     if (failure !== undefined) return { status: 401, outcome: 'unauthorized', reason: failure };
 
     let json: unknown;
     try {
-      json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(rawBody));
+      json = JSON.parse(strictDecoder.decode(rawBody));
     } catch (error) {
       const issue = `the body is not UTF-8 JSON: ${error instanceof Error ? error.message : String(error)}`;
       return reject({ reason: 'not_json', rawBody, body: lenientDecoder.decode(rawBody), issues: [issue] }, state);
@@ -302,14 +329,19 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
   }
 
   function handler(request: Request): Promise<Response> {
-    return handle(request);
+    const incoming: IncomingWebhook = {
+      method: request.method,
+      header: (name) => request.headers.get(name),
+      body: (limit) => readBody(request, limit),
+    };
+    return answerFor(incoming).then(respond);
   }
 
-  async function handle(request: Request): Promise<Response> {
+  async function answerFor(incoming: IncomingWebhook): Promise<WebhookAnswer> {
     const started = now();
     const state: RequestState = { decision: undefined, event: undefined, eventId: undefined, taken: false, expired: false };
     let answer: Answer;
-    if (request.method !== 'POST') {
+    if (incoming.method !== 'POST') {
       answer = { status: 405, outcome: 'method_not_allowed', reason: 'use POST' };
     } else {
       const controller = new AbortController();
@@ -317,7 +349,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
       const deadline = new Promise<typeof expired>((resolve) => {
         timer = setTimeout(() => resolve(expired), budgetMs);
       });
-      const task = work(request, controller.signal, state).catch(
+      const task = work(incoming, controller.signal, state).catch(
         (error: unknown): Answer => withEvent({ status: 503, outcome: 'failed', reason: `internal_error: ${error instanceof Error ? error.message : String(error)}` }, state),
       );
       const first = await Promise.race([task, deadline]);
@@ -350,7 +382,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
         // A logging hook must not change the answer.
       }
     }
-    return respond(answer);
+    return toWebhookAnswer(answer);
   }
 
   async function settle(): Promise<void> {
@@ -358,6 +390,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
   }
 
   return Object.assign(handler, {
+    [answerWebhook]: answerFor,
     settle,
     async close(): Promise<void> {
       await settle();
@@ -381,14 +414,18 @@ function withEvent(answer: Answer, state: RequestState): Answer {
   return answer;
 }
 
-function respond(answer: Answer): Response {
+function toWebhookAnswer(answer: Answer): WebhookAnswer {
   const body: Record<string, unknown> = { outcome: answer.outcome };
   if (answer.reason !== undefined) body.reason = answer.reason;
   if (answer.eventId !== undefined) body.event_id = answer.eventId;
   if (answer.issues !== undefined) body.issues = answer.issues;
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (answer.status === 405) headers.allow = 'POST';
-  return new Response(JSON.stringify(body), { status: answer.status, headers });
+  return { status: answer.status, headers, body: JSON.stringify(body) };
+}
+
+function respond(answer: WebhookAnswer): Response {
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
 }
 
 function now(): number {

@@ -1,12 +1,15 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
+import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createFirstOccurrenceFilter, createSegmentSender, createWebhookHandler, type WebhookRejection } from '../../src/index';
 import { toNodeHandler } from '../../src/node';
 import { startSegmentStandIn, type SegmentStandIn } from '../send/segmentStandIn';
 import { deliverLikeCustomerIo } from '../helpers/customerIo';
 import { cioHeaders } from '../helpers/signedRequest';
+import { anyWebhookArbitrary } from '../arbitraries/webhook';
+import { mutatedWebhookArbitrary } from '../arbitraries/webhookMutations';
 
 // End to end over real sockets on 127.0.0.1: Customer.io (a client that resends every non-2xx answer)
 // → node:http or Express → toNodeHandler → createWebhookHandler → the fetch sender → a stand-in for
@@ -202,5 +205,41 @@ describe('the adapter in Express', () => {
     expect(answer.reason).toContain('before express.json()');
     expect(answer.reason).toContain('express.raw');
     expect(standIn.requests).toEqual([]);
+  });
+});
+
+describe('the fast path of the adapter', () => {
+  test('property: a handler from createWebhookHandler answers the same through the adapter\'s fast path as through Request and Response', async () => {
+    const taken: unknown[] = [];
+    const handler = createWebhookHandler({ signingKey: [key, 'second-key'], sink: async (calls) => void taken.push(...calls), maxBodyBytes: 4096 });
+    const fast = await listen(toNodeHandler(handler));
+    // An arrow function hides the handler's internal form: the adapter goes through Request and Response.
+    const web = await listen(toNodeHandler((request) => handler(request)));
+    const cases = fc.record({
+      body: fc.oneof(
+        anyWebhookArbitrary.map((w) => JSON.stringify(w)),
+        mutatedWebhookArbitrary.map((w) => JSON.stringify(w)),
+        fc.string({ maxLength: 30 }),
+        fc.constant('x'.repeat(5000)),
+      ),
+      signWith: fc.constantFrom(key, 'second-key', 'wrong-key', null),
+      method: fc.constantFrom('POST', 'POST', 'POST', 'PUT', 'GET'),
+    });
+    await fc.assert(
+      fc.asyncProperty(cases, async ({ body, signWith, method }) => {
+        const headers = signWith === null ? { 'content-type': 'application/json' } : cioHeaders(signWith, body);
+        const init = { method, headers, ...(method === 'GET' ? {} : { body }) };
+        const [a, b] = await Promise.all([fetch(fast, init), fetch(web, init)]);
+        expect([a.status, a.headers.get('content-type'), a.headers.get('allow'), await a.json()]).toEqual([
+          b.status,
+          b.headers.get('content-type'),
+          b.headers.get('allow'),
+          await b.json(),
+        ]);
+      }),
+      { numRuns: 60 },
+    );
+    // Each accepted webhook reached the sink twice, once by each path, as the same call.
+    expect(taken.length % 2).toBe(0);
   });
 });
