@@ -8,6 +8,7 @@ import type { SegmentRegion } from '../send/segmentHost';
 import { toSegmentBatches } from '../send/toSegmentBatches';
 import type { FirstOccurrenceDecision, FirstOccurrenceFilter } from './createFirstOccurrenceFilter';
 import { verifyWebhookSignature, type SignatureFailureReason } from './verifyWebhookSignature';
+import { checkSignatureWithHmac, type HmacSha256Hex } from './checkSignatureWithHmac';
 import type { WebhookSink, WebhookSinkOutcome } from './webhookSink';
 
 /** Options of {@link createWebhookHandler}. */
@@ -150,6 +151,8 @@ export interface IncomingWebhook {
   header(name: string): string | null;
   /** The raw body, or `undefined` past `limit` bytes. */
   body(limit: number): Promise<Uint8Array | undefined>;
+  /** A synchronous HMAC-SHA256 to check the signature with instead of Web Crypto (the Node adapter's). */
+  readonly hmacSha256Hex?: HmacSha256Hex | undefined;
 }
 
 /** The answer to a webhook, before it becomes a `Response`. Internal, as {@link IncomingWebhook}. */
@@ -174,7 +177,8 @@ export const answerWebhook: unique symbol = Symbol('customerio-segment.answerWeb
  * `answerBudgetMs`. Every code is chosen for Customer.io's retry rules, which `docs/receiving.md` sets out.
  *
  * @throws {TypeError} Without a signing key, or without any of `sink`, `sender` and `writeKey`.
- * @throws {RangeError} When `answerBudgetMs` is not below Customer.io's 4 s timeout, or `maxBodyBytes` is not positive.
+ * @throws {RangeError} When `answerBudgetMs` is not below Customer.io's 4 s timeout, `maxBodyBytes` is not
+ *   positive, or `toleranceSeconds` is negative.
  * @example
  * const handler = createWebhookHandler({ signingKey: env.CIO_SIGNING_KEY, writeKey: env.SEGMENT_WRITE_KEY, region: 'eu' });
  * export const POST = handler; // a Next.js route handler
@@ -187,6 +191,9 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
   const budgetMs = options.answerBudgetMs ?? defaultBudgetMs;
   if (typeof budgetMs !== 'number' || !(budgetMs > 0) || !(budgetMs < customerIoTimeoutMs)) {
     throw new RangeError(`answerBudgetMs must be above 0 and below Customer.io's ${customerIoTimeoutMs} ms timeout, received ${String(budgetMs)}`);
+  }
+  if (options.toleranceSeconds !== undefined && !(options.toleranceSeconds >= 0 && Number.isFinite(options.toleranceSeconds))) {
+    throw new RangeError(`toleranceSeconds must be a number of seconds, 0 or more, received ${String(options.toleranceSeconds)}`);
   }
   const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
   if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
@@ -226,6 +233,9 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     let reason: SignatureFailureReason | undefined;
     const timestamp = incoming.header('x-cio-timestamp');
     const signature = incoming.header('x-cio-signature');
+    if (incoming.hmacSha256Hex !== undefined) {
+      return checkSignatureWithHmac(incoming.hmacSha256Hex, keys, rawBody, timestamp, signature, toleranceSeconds ?? 300, Date.now());
+    }
     for (const signingKey of keys) {
       const result = await verifyWebhookSignature({
         rawBody,
