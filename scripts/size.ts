@@ -10,10 +10,10 @@ export const budgets: { name: string; imports: string; budget: number; entry?: s
   { name: 'toSegmentTrack', imports: '{ toSegmentTrack }', budget: 3 * 1024 },
   { name: 'safeParseWebhook + toSegmentTrack', imports: '{ safeParseWebhook, toSegmentTrack }', budget: 5 * 1024 },
   // A whole receiver (verification, validation, mapping, Send Frequency, the handler): what a Worker bundles.
-  { name: 'createWebhookHandler', imports: '{ createWebhookHandler }', budget: 8 * 1024 },
-  { name: 'every export of the main entry', imports: '* as all', budget: 16 * 1024 },
+  { name: 'createWebhookHandler', imports: '{ createWebhookHandler }', budget: 12 * 1024 },
+  // Since the receiver: the handler and the Segment sender, on top of the validators, schemas and mapping.
+  { name: 'every export of the main entry', imports: '* as all', budget: 20 * 1024 },
   { name: 'customerio-segment/sql (not budgeted)', imports: '* as all', budget: Number.POSITIVE_INFINITY, entry: 'sql' },
-  { name: 'customerio-segment/node (not budgeted: Node only)', imports: '* as all', budget: Number.POSITIVE_INFINITY, entry: 'node' },
 ];
 
 async function bundledSize(imports: string, entryName: string): Promise<{ minified: number; gzipped: number }> {

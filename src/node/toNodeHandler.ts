@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { answerWebhook, type IncomingWebhook, type WebhookAnswer } from '../receive/createWebhookHandler';
+import { answerWebhook } from '../receive/answerWebhook';
+import type { IncomingWebhook, WebhookAnswer } from '../receive/createWebhookHandler';
 
 /** Options of {@link toNodeHandler}. */
 export interface NodeHandlerOptions {

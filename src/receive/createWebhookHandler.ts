@@ -9,6 +9,7 @@ import { toSegmentBatches } from '../send/toSegmentBatches';
 import type { FirstOccurrenceDecision, FirstOccurrenceFilter } from './createFirstOccurrenceFilter';
 import { verifyWebhookSignature, type SignatureFailureReason } from './verifyWebhookSignature';
 import { checkSignatureWithHmac, type HmacSha256Hex } from './checkSignatureWithHmac';
+import { answerWebhook } from './answerWebhook';
 import type { WebhookSink, WebhookSinkOutcome } from './webhookSink';
 
 /** Options of {@link createWebhookHandler}. */
@@ -162,8 +163,6 @@ export interface WebhookAnswer {
   readonly body: string;
 }
 
-/** Where a handler made by {@link createWebhookHandler} keeps its transport-neutral form. Internal. */
-export const answerWebhook: unique symbol = Symbol('customerio-segment.answerWebhook');
 
 /**
  * Creates a web-standard `(request: Request) => Promise<Response>` handler for Customer.io reporting

@@ -209,6 +209,11 @@ describe('the adapter in Express', () => {
 });
 
 describe('the fast path of the adapter', () => {
+  test('the handler keeps its core under a registry symbol, the same in every bundle (the main entry and customerio-segment/node are built apart)', () => {
+    const handler = createWebhookHandler({ signingKey: key, sink: async () => undefined });
+    expect(typeof (handler as unknown as Record<symbol, unknown>)[Symbol.for('customerio-segment.answerWebhook')]).toBe('function');
+  });
+
   test('property: a handler from createWebhookHandler answers the same through the adapter\'s fast path as through Request and Response', async () => {
     const taken: unknown[] = [];
     const handler = createWebhookHandler({ signingKey: [key, 'second-key'], sink: async (calls) => void taken.push(...calls), maxBodyBytes: 4096 });
