@@ -73,6 +73,8 @@ async function runSegment(chaos: boolean): Promise<void> {
 
 // ---- child: the server under test ----------------------------------------------------------------
 async function runServer(mode: string, segmentUrl: string, budgetMs: number): Promise<void> {
+  // Exits cleanly on SIGINT, so that a `--cpu-prof` run writes its profile.
+  process.on('SIGINT', () => process.exit(0));
   let listener: (request: IncomingMessage, response: import('node:http').ServerResponse) => void;
   if (mode === 'bare') {
     listener = (request, response) => {

@@ -163,7 +163,6 @@ export interface WebhookAnswer {
   readonly body: string;
 }
 
-
 /**
  * Creates a web-standard `(request: Request) => Promise<Response>` handler for Customer.io reporting
  * webhooks, for any runtime with `fetch`'s `Request` and `Response`: Node.js ≥ 20, Deno, Bun, Cloudflare

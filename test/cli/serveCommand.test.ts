@@ -145,7 +145,7 @@ describe('customerio-segment serve: running', () => {
   test('GET /healthz is 200; webhooks are answered by Customer.io\'s rules, one JSON log line each', async () => {
     const serve = await startServe({ ANSWER_BUDGET_MS: '300', SEND_FREQUENCY: 'first', ENABLED_EVENTS: 'Email Delivered,Email Opened' });
     expect((await fetch(`${serve.url}/healthz`)).status).toBe(200);
-    standIn.script([{ status: 500 }, { status: 500 }, { status: 500 }, { status: 500 }, { status: 500 }, 'hang'], { status: 200 });
+    standIn.script([{ status: 500 }, 'reset', { status: 500 }, 'hang', { status: 500 }], { status: 200 });
     const answers = {
       delivered: await deliverLikeCustomerIo(`${serve.url}/`, key, webhook('01JSERVE000000000000000001')),
       opened: await deliverLikeCustomerIo(`${serve.url}/`, key, webhook('01JSERVE000000000000000002', 'opened')),
@@ -160,6 +160,14 @@ describe('customerio-segment serve: running', () => {
     expect({ ...answers, delivered: undefined }).toEqual({ delivered: undefined, opened: [200], disabled: [200], badSignature: [401], notAWebhook: [202] });
     const ids = standIn.accepted().flatMap((body) => body.batch.map((call) => call.messageId));
     expect(ids).toEqual(['api-01JSERVE000000000000000001', 'api-01JSERVE000000000000000002']);
+    // Call by call: the failing attempts all carried the first event, and met every scripted failure.
+    const attempts = standIn.requests.map((request) => [
+      typeof request.answer === 'string' ? request.answer : request.answer.status,
+      (JSON.parse(request.body) as { batch: { messageId: string }[] }).batch.map((call) => call.messageId),
+    ]);
+    const first = ['api-01JSERVE000000000000000001'];
+    expect(attempts.slice(0, 6)).toEqual([[500, first], ['reset', first], [500, first], ['hang', first], [500, first], [200, first]]);
+    expect(attempts.slice(6)).toEqual([[200, ['api-01JSERVE000000000000000002']]]);
 
     serve.child.kill('SIGTERM');
     expect(await serve.exit).toBe(0);
