@@ -15,7 +15,9 @@ const expected = [
   'verifyWebhookSignature', 'webhookJsonSchema', 'webhookSchema',
 ];
 // The sender, the stores and the signing helpers.
-const expectedDeliver = ['createRedisFirstOccurrenceStore', 'createSegmentSender'];
+const expectedDeliver = [
+  'createRedisFirstOccurrenceStore', 'createSegmentSender', 'signWebhook', 'signatureFailureMessage', 'verifyWebhookRequest',
+];
 
 test('the main entry exports exactly the public API', () => {
   expect(Object.keys(api).sort()).toEqual([...expected, ...expectedDeliver].sort());
