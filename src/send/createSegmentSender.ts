@@ -171,7 +171,45 @@ export function createSegmentSender(options: SegmentSenderOptions): SegmentSende
         positions.push(position);
       });
     }
-    const { batches, rejected } = toSegmentBatches(calls, { sentAt: sentAtPlaceholder });
+    let made: ReturnType<typeof toSegmentBatches<object>>;
+    try {
+      made = toSegmentBatches(calls, { sentAt: sentAtPlaceholder });
+    } catch {
+      // A call whose JSON.stringify throws (a BigInt, a cycle, a throwing getter) makes the whole list
+      // throw: find those calls one by one, reject them to their own callers, and batch the rest.
+      const keep: number[] = [];
+      calls.forEach((call, index) => {
+        let json: unknown;
+        try {
+          json = JSON.stringify(call);
+        } catch {
+          json = undefined;
+        }
+        if (typeof json === 'string') keep.push(index);
+        else (owners[index] as Caller).rejected.push({ index: positions[index] as number, call, bytes: 0, reason: 'not_serializable' });
+      });
+      try {
+        made = toSegmentBatches(
+          keep.map((index) => calls[index] as object),
+          { sentAt: sentAtPlaceholder },
+        );
+      } catch (error) {
+        // Only a call that serializes differently each time gets here: nothing of this round is sent.
+        const failure: Failure = { status: 'failed', reason: 'invalid_calls', retryable: false, message: describe(error) };
+        for (const caller of callers) {
+          caller.failure ??= failure;
+          settle(caller);
+        }
+        return;
+      }
+      const remap = (index: number): number => keep[index] as number;
+      made = {
+        batches: made.batches.map((batch) => ({ ...batch, indexes: batch.indexes.map(remap) })),
+        rejected: made.rejected.map((call) => ({ ...call, index: remap(call.index) })),
+        contentDropped: made.contentDropped.map(remap),
+      };
+    }
+    const { batches, rejected } = made;
     for (const call of rejected) {
       (owners[call.index] as Caller).rejected.push({ ...call, index: positions[call.index] as number });
     }

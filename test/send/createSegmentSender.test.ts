@@ -84,6 +84,30 @@ describe('createSegmentSender: what Segment receives', () => {
     expect(bodies().map(idsOf)).toEqual([[ok.messageId]]);
   });
 
+  test('a call JSON cannot hold (BigInt, cycle, throwing getter) is rejected to its caller; the others are sent', async () => {
+    const s = sender({ windowMs: 20 });
+    const cyclic: Record<string, unknown> = call();
+    cyclic.self = cyclic;
+    const throwing = call();
+    Object.defineProperty(throwing, 'boom', {
+      enumerable: true,
+      get() {
+        throw new Error('getter');
+      },
+    });
+    const fine = call();
+    const other = call();
+    const [mine, theirs] = await Promise.all([s.send([call({ big: 10n }), fine, cyclic, throwing]), s.send([other])]);
+    expect(mine.status).toBe('rejected');
+    if (mine.status === 'rejected') expect(mine.rejected.map((r) => [r.index, r.reason])).toEqual([
+      [0, 'not_serializable'],
+      [2, 'not_serializable'],
+      [3, 'not_serializable'],
+    ]);
+    expect(theirs).toEqual({ status: 'sent', count: 1 });
+    expect(bodies().map(idsOf)).toEqual([[fine.messageId, other.messageId]]);
+  });
+
   test('an empty list is sent at once without a request; a non-array is failed, not thrown', async () => {
     const s = sender();
     expect(await s.send([])).toEqual({ status: 'sent', count: 0 });
