@@ -321,9 +321,11 @@ export function createSegmentSender(options: SegmentSenderOptions): SegmentSende
     }
   }
 
+  // Waits for what is in flight now (retries included), not for sends that arrive meanwhile: under
+  // steady traffic, waiting for those too would never end.
   async function flush(): Promise<void> {
     dispatch();
-    while (inFlight.size > 0) await Promise.all(inFlight);
+    await Promise.all([...inFlight]);
   }
 
   return {
