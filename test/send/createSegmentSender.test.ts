@@ -71,6 +71,16 @@ describe('createSegmentSender: what Segment receives', () => {
     expect(bodies().map(idsOf)).toEqual([[small.messageId]]);
   });
 
+  test('with dropOversizedContent, a call too large only because of its body is sent without it, and named', async () => {
+    const small = call();
+    const big = call({ content: 'x'.repeat(40 * 1024) });
+    const outcome = await sender({ dropOversizedContent: true }).send([small, big]);
+    expect(outcome).toEqual({ status: 'sent', count: 2, contentDropped: [1] });
+    const [body] = bodies();
+    expect(body?.batch[1]).toEqual({ ...big, properties: { content: null, content_dropped: true } });
+    expect(body?.batch[0]).toEqual(small);
+  });
+
   test('values that are not JSON objects are rejected as not_serializable, with their index', async () => {
     const ok = call();
     const outcome = await sender().send([ok, 5, null, ['a']] as unknown as object[]);
