@@ -139,3 +139,12 @@ export type {
   NodeRedisClientLike,
   RedisFirstOccurrenceStoreOptions,
 } from './receive/createRedisFirstOccurrenceStore';
+export { signWebhook } from './receive/signWebhook';
+export type { SignWebhookInput, WebhookSignatureHeaders } from './receive/signWebhook';
+export { verifyWebhookRequest } from './receive/verifyWebhookRequest';
+export type {
+  VerifyWebhookRequestOptions,
+  WebhookRequestParts,
+  WebhookRequestVerification,
+} from './receive/verifyWebhookRequest';
+export { signatureFailureMessage } from './receive/signatureFailureMessage';

@@ -16,7 +16,9 @@ const expected = [
   'verifyWebhookSignature', 'webhookJsonSchema', 'webhookSchema',
 ];
 // The sender, the stores and the signing helpers.
-const expectedDeliver = ['createRedisFirstOccurrenceStore', 'createSegmentSender'];
+const expectedDeliver = [
+  'createRedisFirstOccurrenceStore', 'createSegmentSender', 'signWebhook', 'signatureFailureMessage', 'verifyWebhookRequest',
+];
 // The web-standard handler.
 const expectedHandler = ['createWebhookHandler'];
 

@@ -32,6 +32,12 @@ export interface SegmentSenderOptions {
   readonly windowMs?: number | undefined;
   /** The `fetch` to use. Default: `globalThis.fetch`. */
   readonly fetch?: typeof fetch | undefined;
+  /**
+   * Send a call over 32 KB with `properties.content: null` and `properties.content_dropped: true` when
+   * that brings it within the limit, rather than rejecting it (see {@link toSegmentBatches}). The
+   * outcome lists those calls in `contentDropped`. Default: `false`.
+   */
+  readonly dropOversizedContent?: boolean | undefined;
 }
 
 /**
@@ -48,7 +54,12 @@ export interface SegmentSenderOptions {
  *   others (`sent` of them) were sent.
  */
 export type SendOutcome =
-  | { readonly status: 'sent'; readonly count: number }
+  | {
+      readonly status: 'sent';
+      readonly count: number;
+      /** Positions of the calls sent without their message body (`dropOversizedContent`), when there are any. */
+      readonly contentDropped?: readonly number[];
+    }
   | {
       readonly status: 'failed';
       readonly reason: string;
@@ -57,7 +68,13 @@ export type SendOutcome =
       /** What went wrong, for a log line (for an HTTP answer, its status and the start of its body). */
       readonly message?: string;
     }
-  | { readonly status: 'rejected'; readonly rejected: readonly RejectedCall<object>[]; readonly sent?: number };
+  | {
+      readonly status: 'rejected';
+      readonly rejected: readonly RejectedCall<object>[];
+      readonly sent?: number;
+      /** As for `sent`: the sent calls that went without their message body. */
+      readonly contentDropped?: readonly number[];
+    };
 
 /** Sends Segment calls in `/v1/batch` bodies; made by {@link createSegmentSender}. */
 export interface SegmentSender {
@@ -81,6 +98,7 @@ interface Caller {
   readonly onAbort: () => void;
   readonly flights: Flight[];
   readonly rejected: RejectedCall<object>[];
+  readonly contentDropped: number[];
   settled: boolean;
   outstanding: number;
   failure: Failure | undefined;
@@ -139,6 +157,7 @@ export function createSegmentSender(options: SegmentSenderOptions): SegmentSende
   const fetchImpl = options.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== 'function') throw new TypeError('createSegmentSender: fetch must be a function (this runtime has no global fetch)');
   const headers = { 'content-type': 'application/json', authorization: basicAuthorization(writeKey) };
+  const batchOptions = { sentAt: sentAtPlaceholder, dropOversizedContent: options.dropOversizedContent === true };
 
   let queue: Caller[] = [];
   let queuedCalls = 0;
@@ -171,7 +190,46 @@ export function createSegmentSender(options: SegmentSenderOptions): SegmentSende
         positions.push(position);
       });
     }
-    const { batches, rejected } = toSegmentBatches(calls, { sentAt: sentAtPlaceholder });
+    let made: ReturnType<typeof toSegmentBatches<object>>;
+    try {
+      made = toSegmentBatches(calls, batchOptions);
+    } catch {
+      // A call whose JSON.stringify throws (a BigInt, a cycle, a throwing getter) makes the whole list
+      // throw: find those calls one by one, reject them to their own callers, and batch the rest.
+      const keep: number[] = [];
+      calls.forEach((call, index) => {
+        let json: unknown;
+        try {
+          json = JSON.stringify(call);
+        } catch {
+          json = undefined;
+        }
+        if (typeof json === 'string') keep.push(index);
+        else (owners[index] as Caller).rejected.push({ index: positions[index] as number, call, bytes: 0, reason: 'not_serializable' });
+      });
+      try {
+        made = toSegmentBatches(
+          keep.map((index) => calls[index] as object),
+          batchOptions,
+        );
+      } catch (error) {
+        // Only a call that serializes differently each time gets here: nothing of this round is sent.
+        const failure: Failure = { status: 'failed', reason: 'invalid_calls', retryable: false, message: describe(error) };
+        for (const caller of callers) {
+          caller.failure ??= failure;
+          settle(caller);
+        }
+        return;
+      }
+      const remap = (index: number): number => keep[index] as number;
+      made = {
+        batches: made.batches.map((batch) => ({ ...batch, indexes: batch.indexes.map(remap) })),
+        rejected: made.rejected.map((call) => ({ ...call, index: remap(call.index) })),
+        contentDropped: made.contentDropped.map(remap),
+      };
+    }
+    const { batches, rejected, contentDropped } = made;
+    for (const index of contentDropped) (owners[index] as Caller).contentDropped.push(positions[index] as number);
     for (const call of rejected) {
       (owners[call.index] as Caller).rejected.push({ ...call, index: positions[call.index] as number });
     }
@@ -200,11 +258,12 @@ export function createSegmentSender(options: SegmentSenderOptions): SegmentSende
     if (caller.settled) return;
     caller.settled = true;
     caller.signal?.removeEventListener('abort', caller.onAbort);
+    const dropped = caller.contentDropped.length > 0 ? { contentDropped: caller.contentDropped } : {};
     if (caller.failure !== undefined) caller.resolve(caller.failure);
     else if (caller.rejected.length > 0) {
       caller.rejected.sort((a, b) => a.index - b.index);
-      caller.resolve({ status: 'rejected', rejected: caller.rejected, sent: caller.calls.length - caller.rejected.length });
-    } else caller.resolve({ status: 'sent', count: caller.calls.length });
+      caller.resolve({ status: 'rejected', rejected: caller.rejected, sent: caller.calls.length - caller.rejected.length, ...dropped });
+    } else caller.resolve({ status: 'sent', count: caller.calls.length, ...dropped });
   }
 
   function abandon(caller: Caller): void {
@@ -283,9 +342,11 @@ export function createSegmentSender(options: SegmentSenderOptions): SegmentSende
     }
   }
 
+  // Waits for what is in flight now (retries included), not for sends that arrive meanwhile: under
+  // steady traffic, waiting for those too would never end.
   async function flush(): Promise<void> {
     dispatch();
-    while (inFlight.size > 0) await Promise.all(inFlight);
+    await Promise.all([...inFlight]);
   }
 
   return {
@@ -315,6 +376,7 @@ export function createSegmentSender(options: SegmentSenderOptions): SegmentSende
           onAbort: () => abandon(caller),
           flights: [],
           rejected: [],
+          contentDropped: [],
           settled: false,
           outstanding: 0,
           failure: undefined,

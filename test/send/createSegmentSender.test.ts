@@ -71,6 +71,16 @@ describe('createSegmentSender: what Segment receives', () => {
     expect(bodies().map(idsOf)).toEqual([[small.messageId]]);
   });
 
+  test('with dropOversizedContent, a call too large only because of its body is sent without it, and named', async () => {
+    const small = call();
+    const big = call({ content: 'x'.repeat(40 * 1024) });
+    const outcome = await sender({ dropOversizedContent: true }).send([small, big]);
+    expect(outcome).toEqual({ status: 'sent', count: 2, contentDropped: [1] });
+    const [body] = bodies();
+    expect(body?.batch[1]).toEqual({ ...big, properties: { content: null, content_dropped: true } });
+    expect(body?.batch[0]).toEqual(small);
+  });
+
   test('values that are not JSON objects are rejected as not_serializable, with their index', async () => {
     const ok = call();
     const outcome = await sender().send([ok, 5, null, ['a']] as unknown as object[]);
@@ -82,6 +92,30 @@ describe('createSegmentSender: what Segment receives', () => {
       [3, 'not_serializable'],
     ]);
     expect(bodies().map(idsOf)).toEqual([[ok.messageId]]);
+  });
+
+  test('a call JSON cannot hold (BigInt, cycle, throwing getter) is rejected to its caller; the others are sent', async () => {
+    const s = sender({ windowMs: 20 });
+    const cyclic: Record<string, unknown> = call();
+    cyclic.self = cyclic;
+    const throwing = call();
+    Object.defineProperty(throwing, 'boom', {
+      enumerable: true,
+      get() {
+        throw new Error('getter');
+      },
+    });
+    const fine = call();
+    const other = call();
+    const [mine, theirs] = await Promise.all([s.send([call({ big: 10n }), fine, cyclic, throwing]), s.send([other])]);
+    expect(mine.status).toBe('rejected');
+    if (mine.status === 'rejected') expect(mine.rejected.map((r) => [r.index, r.reason])).toEqual([
+      [0, 'not_serializable'],
+      [2, 'not_serializable'],
+      [3, 'not_serializable'],
+    ]);
+    expect(theirs).toEqual({ status: 'sent', count: 1 });
+    expect(bodies().map(idsOf)).toEqual([[fine.messageId, other.messageId]]);
   });
 
   test('an empty list is sent at once without a request; a non-array is failed, not thrown', async () => {
