@@ -9,7 +9,11 @@ import { fileURLToPath } from 'node:url';
 export const budgets: { name: string; imports: string; budget: number; entry?: string }[] = [
   { name: 'toSegmentTrack', imports: '{ toSegmentTrack }', budget: 3 * 1024 },
   { name: 'safeParseWebhook + toSegmentTrack', imports: '{ safeParseWebhook, toSegmentTrack }', budget: 5 * 1024 },
-  { name: 'every export of the main entry', imports: '* as all', budget: 12 * 1024 },
+  // A whole receiver (verification, validation, mapping, Send Frequency, the handler, the sender): what a Worker bundles.
+  { name: 'createWebhookHandler', imports: '{ createWebhookHandler }', budget: 12 * 1024 },
+  // The sender, the Redis store and the signing helpers (with their failure messages) took it past 12 KiB,
+  // and the webhook handler past 17 KiB.
+  { name: 'every export of the main entry', imports: '* as all', budget: 20 * 1024 },
   { name: 'customerio-segment/sql (not budgeted)', imports: '* as all', budget: Number.POSITIVE_INFINITY, entry: 'sql' },
 ];
 

@@ -116,3 +116,35 @@ export type { LookupKind, MigrationConflict, MigrationConflictCode, MigrationRes
 export { foldNameLookups } from './migration/foldNameLookups';
 export type { NameTables, RenamedId } from './migration/foldNameLookups';
 // migrationSql and MigrationSqlError: the `customerio-segment/sql` entry (src/sql.ts).
+
+// The web-standard webhook handler (the Node.js adapter: the `customerio-segment/node` entry, src/node.ts)
+// @section handler
+export { createWebhookHandler } from './receive/createWebhookHandler';
+export type {
+  WebhookHandler,
+  WebhookHandlerLogEntry,
+  WebhookHandlerOptions,
+  WebhookHandlerOutcome,
+  WebhookRejection,
+} from './receive/createWebhookHandler';
+export type { WebhookSink, WebhookSinkOutcome } from './receive/webhookSink';
+
+// Delivering, receiving at scale, and signing
+// @section deliver
+export { createSegmentSender } from './send/createSegmentSender';
+export type { SegmentSender, SegmentSenderOptions, SendOutcome } from './send/createSegmentSender';
+export { createRedisFirstOccurrenceStore } from './receive/createRedisFirstOccurrenceStore';
+export type {
+  IoRedisClientLike,
+  NodeRedisClientLike,
+  RedisFirstOccurrenceStoreOptions,
+} from './receive/createRedisFirstOccurrenceStore';
+export { signWebhook } from './receive/signWebhook';
+export type { SignWebhookInput, WebhookSignatureHeaders } from './receive/signWebhook';
+export { verifyWebhookRequest } from './receive/verifyWebhookRequest';
+export type {
+  VerifyWebhookRequestOptions,
+  WebhookRequestParts,
+  WebhookRequestVerification,
+} from './receive/verifyWebhookRequest';
+export { signatureFailureMessage } from './receive/signatureFailureMessage';

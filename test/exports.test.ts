@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import * as api from '../src/index';
 import * as sql from '../src/sql';
+import * as node from '../src/node';
 
 // The runtime surface of the main entry, by hand: a change to it shows up here in review.
 // (Types are pinned by the *.test-d.ts files.)
@@ -14,9 +15,15 @@ const expected = [
   'signatureFailureReasons', 'toDeliveredTrack', 'toSegmentBatches', 'toSegmentTrack', 'trackVersionOf',
   'verifyWebhookSignature', 'webhookJsonSchema', 'webhookSchema',
 ];
+// The sender, the stores and the signing helpers.
+const expectedDeliver = [
+  'createRedisFirstOccurrenceStore', 'createSegmentSender', 'signWebhook', 'signatureFailureMessage', 'verifyWebhookRequest',
+];
+// The web-standard handler.
+const expectedHandler = ['createWebhookHandler'];
 
 test('the main entry exports exactly the public API', () => {
-  expect(Object.keys(api).sort()).toEqual([...expected].sort());
+  expect(Object.keys(api).sort()).toEqual([...expected, ...expectedDeliver, ...expectedHandler].sort());
 });
 
 test('the API names fixed since the first release are all there (migrationSql in customerio-segment/sql)', () => {
@@ -28,4 +35,5 @@ test('the API names fixed since the first release are all there (migrationSql in
     expect(api).toHaveProperty(name);
   }
   expect(Object.keys(sql).sort()).toEqual(['MigrationSqlError', 'migrationSql']);
+  expect(Object.keys(node).sort()).toEqual(['toNodeHandler']);
 });

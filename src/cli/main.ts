@@ -4,6 +4,7 @@ import { mapCommand, mapHelp } from './mapCommand';
 import { migrateCommand, migrateHelp } from './migrateCommand';
 import { removeTemporaryFiles, stdoutOutput } from './outputFile';
 import { packageVersion } from './packageVersion';
+import { serveCommand, serveHelp } from './serveCommand';
 import { sqlCommand, sqlHelp } from './sqlCommand';
 import { installStopHandlers, signalExitCode, stopSignal } from './stopSignal';
 import { trackingPlanCommand, trackingPlanHelp } from './trackingPlanCommand';
@@ -16,6 +17,7 @@ Commands:
   migrate        NDJSON 1.0.0 track payloads (or warehouse rows with --rows) -> 2.0.0
   sql            print the SQL that migrates a warehouse in place or through views
   tracking-plan  print the Segment Protocols tracking plan rules of the 2.0.0 events
+  serve          receive Customer.io's webhooks over HTTP and send them to Segment (set up by environment)
 
 Run "customerio-segment <command> --help" for the options of a command.
 "customerio-segment --version" prints the version.
@@ -28,12 +30,22 @@ Exit codes:
   130  stopped by SIGINT, 143 by SIGTERM (whole lines written, lookups and conflicts saved)
 `;
 
-const commands: Record<string, { readonly help: string; readonly run: (args: readonly string[]) => number | Promise<number> }> = {
+interface Command {
+  readonly help: string;
+  readonly run: (args: readonly string[]) => number | Promise<number>;
+  /** A signal is how this command ends normally (a server): its own exit code stands. */
+  readonly stopsOnSignal?: true;
+}
+
+const commands: Record<string, Command> = {
   map: { help: mapHelp, run: mapCommand },
   migrate: { help: migrateHelp, run: migrateCommand },
   sql: { help: sqlHelp, run: sqlCommand },
   'tracking-plan': { help: trackingPlanHelp, run: trackingPlanCommand },
+  serve: { help: serveHelp, run: serveCommand, stopsOnSignal: true },
 };
+
+let running: Command | undefined;
 
 async function print(text: string): Promise<void> {
   const stdout = stdoutOutput();
@@ -61,6 +73,7 @@ async function main(argv: readonly string[]): Promise<number> {
     await print(command.help);
     return 0;
   }
+  running = command;
   return command.run(rest);
 }
 
@@ -75,7 +88,7 @@ main(process.argv.slice(2)).then(
   (code) => {
     // A command that does not read lines (sql, tracking-plan) finishes its short work, then says it was stopped.
     const signal = stopSignal();
-    process.exitCode = signal !== undefined && code < 2 ? signalExitCode(signal) : code;
+    process.exitCode = signal !== undefined && code < 2 && running?.stopsOnSignal !== true ? signalExitCode(signal) : code;
   },
   (error: unknown) => {
     removeTemporaryFiles();

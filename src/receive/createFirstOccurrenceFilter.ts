@@ -54,6 +54,11 @@ const sent = 'sent:';
  * Creates a filter that passes a webhook only the first time its event occurs (Send Frequency: first
  * occurrence), as {@link firstOccurrenceKey} defines an occurrence.
  *
+ * As in Customer.io, only opens and clicks are made unique (once per delivery). Every other metric is
+ * keyed by its own `event_id`, so it always passes: its `check` is `{ pass: true, retry: false }` with a
+ * working `confirm`/`release`, and the only delivery it stops is Customer.io's retry of that same
+ * event once confirmed sent (`already_sent`), which is not a repeat.
+ *
  * Each key goes through two states. `check` claims it as pending for the webhook's `event_id`;
  * `confirm()` marks it sent once the destination took the event; `release()` frees it when sending
  * failed. A Customer.io retry carries the same `event_id`, so it is never mistaken for a repeat: while

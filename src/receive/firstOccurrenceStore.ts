@@ -1,10 +1,9 @@
 /**
  * A place where {@link createFirstOccurrenceFilter} remembers which events it has already seen.
  *
- * The default, {@link createMemoryFirstOccurrenceStore}, serves one process. Anything shared that can
- * "set unless present, with an expiry" can serve many: with Redis ≥ 7,
- * `SET key value NX GET EX ttl` returns `nil` when it set the key and the current value otherwise
- * (see `docs/receiving.md`).
+ * The default, {@link createMemoryFirstOccurrenceStore}, serves one process;
+ * {@link createRedisFirstOccurrenceStore} serves many. Anything shared that can "set unless present,
+ * with an expiry" can do the same (see `docs/receiving.md`).
  */
 export interface FirstOccurrenceStore {
   /**

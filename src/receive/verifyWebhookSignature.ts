@@ -1,8 +1,12 @@
+import { hmacSha256 } from './hmacSha256';
+
 /** Every reason {@link verifyWebhookSignature} can give for rejecting a request; the list is closed. */
 export const signatureFailureReasons = [
   'invalid_input',
   'missing_signing_key',
   'missing_body',
+  'body_already_parsed',
+  'body_too_large',
   'missing_timestamp',
   'malformed_timestamp',
   'timestamp_too_old',
@@ -24,8 +28,11 @@ export interface VerifyWebhookSignatureInput {
   readonly timestamp: string | readonly string[] | null | undefined;
   /** The `X-CIO-Signature` header: the HMAC-SHA256 in hex (lowercase, or uppercase). */
   readonly signature: string | readonly string[] | null | undefined;
-  /** The reporting webhook's signing key, from Customer.io's webhook settings. */
-  readonly signingKey: string | null | undefined;
+  /**
+   * The reporting webhook's signing key, from Customer.io's webhook settings. Several keys while you
+   * rotate it: the signature passes if it matches any of them.
+   */
+  readonly signingKey: string | readonly string[] | null | undefined;
   /** How far `timestamp` may lie from `now`, in either direction, in seconds. Default: 300. */
   readonly toleranceSeconds?: number | undefined;
   /** The current time. Default: `new Date()`. */
@@ -43,12 +50,6 @@ const timestampPattern = /^[0-9]{1,15}$/;
 const signaturePattern = /^[0-9a-fA-F]{64}$/;
 const encoder = /* @__PURE__ */ new TextEncoder();
 
-// Derived from the global rather than named, so that no DOM or WebWorker lib is needed to compile.
-type Subtle = typeof globalThis.crypto.subtle;
-type HmacKey = Awaited<ReturnType<Subtle['importKey']>>;
-
-// Importing the key costs more than the HMAC of a small body; a receiver uses one key, so remember the last.
-let cachedKey: { readonly secret: string; readonly key: Promise<HmacKey> } | undefined;
 
 /**
  * Checks a Customer.io reporting webhook's `X-CIO-Signature` against its body and `X-CIO-Timestamp`.
@@ -58,7 +59,13 @@ let cachedKey: { readonly secret: string; readonly key: Promise<HmacKey> } | und
  * Node.js ≥ 20, Deno, Bun, browsers and edge workers, and compared in constant time. A timestamp more
  * than `toleranceSeconds` away from `now`, in the past or the future, is rejected to stop replays.
  *
- * Never throws and never rejects: missing or malformed input is `{ valid: false, reason }`.
+ * With several signing keys (rotation), every key is tried, each compared in constant time, and the
+ * signature passes if any matches. A body that is already a parsed object (a framework's JSON body
+ * parser ran first) is `body_already_parsed`: the signature covers the bytes as sent, which a parsed
+ * object no longer has.
+ *
+ * Never throws and never rejects: missing or malformed input is `{ valid: false, reason }`
+ * ({@link signatureFailureMessage} says what each reason means and what to do).
  *
  * @example
  * const result = await verifyWebhookSignature({
@@ -87,8 +94,12 @@ async function verify(input: VerifyWebhookSignatureInput): Promise<SignatureVeri
   const nowMs = now === undefined ? Date.now() : now instanceof Date ? now.getTime() : Number.NaN;
   if (Number.isNaN(nowMs)) return failure('invalid_input');
 
-  if (typeof signingKey !== 'string' || signingKey === '') return failure('missing_signing_key');
+  const keys: readonly unknown[] = Array.isArray(signingKey) ? signingKey : [signingKey];
+  if (keys.length === 0 || !keys.every((k): k is string => typeof k === 'string' && k !== '')) {
+    return failure('missing_signing_key');
+  }
   const body = bodyBytes(rawBody);
+  if (body === 'parsed') return failure('body_already_parsed');
   if (body === undefined) return failure('missing_body');
   if (timestamp === undefined || timestamp === null || timestamp === '') return failure('missing_timestamp');
   if (typeof timestamp !== 'string' || !timestampPattern.test(timestamp)) return failure('malformed_timestamp');
@@ -106,32 +117,27 @@ async function verify(input: VerifyWebhookSignatureInput): Promise<SignatureVeri
   const message = new Uint8Array(prefix.length + body.length);
   message.set(prefix, 0);
   message.set(body, prefix.length);
-  const mac = new Uint8Array(await subtle.sign('HMAC', await hmacKey(subtle, signingKey), message));
-  return equalsHex(mac, signature) ? { valid: true } : failure('signature_mismatch');
+  // Every key is tried, whichever matches: the time taken does not tell which one did.
+  let matched = false;
+  for (const secret of keys as readonly string[]) {
+    const mac = await hmacSha256(secret, message);
+    matched = equalsHex(mac, signature) || matched;
+  }
+  return matched ? { valid: true } : failure('signature_mismatch');
 }
 
 function failure(reason: SignatureFailureReason): SignatureVerification {
   return { valid: false, reason };
 }
 
-function bodyBytes(rawBody: unknown): Uint8Array | undefined {
+function bodyBytes(rawBody: unknown): Uint8Array | 'parsed' | undefined {
   if (typeof rawBody === 'string') return encoder.encode(rawBody);
   if (rawBody instanceof Uint8Array) return rawBody;
   if (rawBody instanceof ArrayBuffer) return new Uint8Array(rawBody);
   if (ArrayBuffer.isView(rawBody)) return new Uint8Array(rawBody.buffer, rawBody.byteOffset, rawBody.byteLength);
+  // Any other object is what a body parser made of the bytes (Express's `req.body` after express.json()).
+  if (typeof rawBody === 'object' && rawBody !== null) return 'parsed';
   return undefined;
-}
-
-function hmacKey(subtle: Subtle, secret: string): Promise<HmacKey> {
-  if (cachedKey?.secret !== secret) {
-    const key = subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-    // A failed import must not poison the cache for the next request.
-    key.catch(() => {
-      if (cachedKey?.key === key) cachedKey = undefined;
-    });
-    cachedKey = { secret, key };
-  }
-  return cachedKey.key;
 }
 
 // Visits every byte whatever the first difference, so the time taken says nothing about where it is.

@@ -2,11 +2,13 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createWebhookReceiver, type WebhookReceiver } from '../../examples/webhook-receiver/server';
+import { createFirstOccurrenceFilter, createSegmentSender, type WebhookRejection } from '../../src/index';
+import { createReceiver } from '../../examples/webhook-receiver/server';
 
-// End to end over real sockets on 127.0.0.1: signed webhooks → the example receiver → the real
-// @segment/analytics-node client → a local stand-in for Segment's /v1/batch, which records every body.
-// Expected values are written out by hand from the design's rules, not taken from the library.
+// End to end over real sockets on 127.0.0.1: signed webhooks → the example receiver (the handler behind
+// node:http, importing the package by its name) → the fetch sender → a local stand-in for Segment's
+// /v1/batch, which records every body. Expected values are written out by hand from Customer.io's and
+// Segment's rules, not taken from the library.
 
 const signingKey = 'cio-signing-key-for-tests';
 const writeKey = 'test-write-key';
@@ -22,8 +24,9 @@ const received: Received[] = [];
 const failOnce = new Set<string>();
 
 let segment: Server;
-let receiver: WebhookReceiver;
+let receiver: ReturnType<typeof createReceiver>;
 let receiverUrl: string;
+const rejections: WebhookRejection[] = [];
 
 function readAll(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -47,21 +50,20 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => segment.listen(0, '127.0.0.1', resolve));
   const segmentPort = (segment.address() as AddressInfo).port;
 
-  receiver = createWebhookReceiver({
+  receiver = createReceiver({
     signingKey,
-    writeKey,
-    host: `http://127.0.0.1:${segmentPort}`,
-    // Small and quick so that the test takes milliseconds; a failed batch is not retried by the client.
-    flushAt: 1,
-    flushInterval: 10,
-    maxRetries: 0,
+    // One HTTP request per attempt, so that a 500 from the stand-in reaches Customer.io as a 503.
+    sender: createSegmentSender({ writeKey, endpoint: `http://127.0.0.1:${segmentPort}`, maxAttempts: 1 }),
+    firstOccurrence: createFirstOccurrenceFilter(),
+    onRejected: (rejection) => void rejections.push(rejection),
   });
-  const address = await receiver.listen(0, '127.0.0.1');
-  receiverUrl = `http://127.0.0.1:${address.port}/`;
+  await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
+  receiverUrl = `http://127.0.0.1:${(receiver.server.address() as AddressInfo).port}/`;
 });
 
 afterAll(async () => {
-  await receiver?.close();
+  await new Promise<void>((resolve) => (receiver ? receiver.server.close(() => resolve()) : resolve()));
+  await receiver?.handler.close();
   await new Promise<void>((resolve) => (segment ? segment.close(() => resolve()) : resolve()));
 });
 
@@ -180,7 +182,7 @@ describe('examples/webhook-receiver, end to end', () => {
     statuses.malformedJson = (await post('{"event_id": "01JBROKEN", ')).status;
     const notAWebhook = await post(JSON.stringify(invalid));
     statuses.notAWebhook = notAWebhook.status;
-    expect(notAWebhook.json).toMatchObject({ outcome: 'invalid' });
+    expect(notAWebhook.json).toMatchObject({ outcome: 'rejected', reason: 'not_a_webhook' });
     expect(notAWebhook.json.issues).toEqual(expect.arrayContaining([expect.objectContaining({ path: ['event_id'] })]));
     statuses.get = (await post('', { method: 'GET' })).status;
 
@@ -196,8 +198,8 @@ describe('examples/webhook-receiver, end to end', () => {
       tampered: 401,
       wrongKey: 401,
       stale: 401,
-      malformedJson: 400,
-      notAWebhook: 400,
+      malformedJson: 202,
+      notAWebhook: 202,
       get: 405,
     });
   });
@@ -212,13 +214,17 @@ describe('examples/webhook-receiver, end to end', () => {
     expect(received.filter((r) => r.status !== 200).map((r) => r.body.batch.map((e) => e.messageId))).toEqual([
       [`api-${emailClicked.event_id}`],
     ]);
-    // analytics-node authenticates with Basic <writeKey:> and puts the write key in the body.
+    // The sender authenticates with Basic <writeKey:>, and stamps each body with the time it is sent.
     const basic = `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`;
     for (const request of received) {
       expect(request.authorization).toBe(basic);
-      expect(request.body.writeKey).toBe(writeKey);
-      expect(typeof request.body.sentAt).toBe('string');
+      expect(Number.isNaN(Date.parse(String(request.body.sentAt)))).toBe(false);
     }
+    // The two signed bodies that could never be delivered went to the dead-letter hook, as received.
+    expect(rejections.map((r) => [r.reason, r.body])).toEqual([
+      ['not_json', '{"event_id": "01JBROKEN", '],
+      ['not_a_webhook', JSON.stringify(invalid)],
+    ]);
 
     const byId = new Map(delivered.map((event) => [event.messageId, event]));
     expect(byId.get(`api-${emailOpened.event_id}`)).toMatchObject({

@@ -1,8 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { catalogEntries } from '../../src/catalog/catalogEntries';
 import { createFirstOccurrenceFilter } from '../../src/receive/createFirstOccurrenceFilter';
 import { createMemoryFirstOccurrenceStore } from '../../src/receive/createMemoryFirstOccurrenceStore';
 import type { FirstOccurrenceStore } from '../../src/receive/firstOccurrenceStore';
 import type { AnyWebhook } from '../../src/catalog/reportingWebhook';
+import { eventIdArbitrary, webhookArbitrary } from '../arbitraries/webhook';
 
 const open = (eventId: string, deliveryId = 'D1'): AnyWebhook =>
   ({
@@ -130,5 +133,69 @@ describe('createFirstOccurrenceFilter', () => {
 
   test.each([[0], [-5], [Number.NaN], [Number.POSITIVE_INFINITY]])('ttlSeconds %d is a RangeError', (ttlSeconds) => {
     expect(() => createFirstOccurrenceFilter({ ttlSeconds })).toThrow(RangeError);
+  });
+});
+
+describe('Send Frequency as Customer.io defines it: only opens and clicks are unique', () => {
+  const of = (objectType: string, metric: string, eventId: string, deliveryId = 'D1'): AnyWebhook =>
+    ({ event_id: eventId, object_type: objectType, metric, timestamp: 1, data: { delivery_id: deliveryId } }) as AnyWebhook;
+
+  test.each([
+    ['email', 'clicked'],
+    ['push', 'opened'],
+    ['sms', 'clicked'],
+    ['in_app', 'opened'],
+  ])('a repeated %s %s of one delivery is dropped', async (objectType, metric) => {
+    const filter = createFirstOccurrenceFilter();
+    const first = await filter.check(of(objectType, metric, 'E1'));
+    if (first.pass) await first.confirm();
+    expect(await filter.check(of(objectType, metric, 'E2'))).toMatchObject({ pass: false, reason: 'repeat', firstEventId: 'E1' });
+  });
+
+  test.each([
+    ['sms', 'replied'],
+    ['whatsapp', 'replied'],
+    ['customer', 'cio_subscription_preferences_changed'],
+    ['email', 'deferred'],
+    ['email', 'attempted'],
+    ['email', 'converted'],
+  ])('a repeated %s %s passes, while a retry of a sent one is still already_sent', async (objectType, metric) => {
+    const filter = createFirstOccurrenceFilter();
+    const first = await filter.check(of(objectType, metric, 'E1'));
+    expect(first).toMatchObject({ pass: true, retry: false, key: 'e:E1' });
+    if (first.pass) await first.confirm();
+    expect(await filter.check(of(objectType, metric, 'E2'))).toMatchObject({ pass: true, retry: false });
+    expect(await filter.check(of(objectType, metric, 'E1'))).toMatchObject({ pass: false, reason: 'already_sent', firstEventId: 'E1' });
+  });
+
+  test('property over the whole catalog: a second event of one delivery is dropped only for opened and clicked', async () => {
+    // Every catalog entry, each with a few random webhooks: no pair is left to chance.
+    const caseArbitrary = fc.oneof(
+      ...catalogEntries.map((entry) => fc.tuple(webhookArbitrary(entry), eventIdArbitrary, eventIdArbitrary, fc.boolean())),
+    );
+    const examples = catalogEntries.map((entry) => fc.sample(fc.tuple(webhookArbitrary(entry), eventIdArbitrary, eventIdArbitrary, fc.boolean()), 1));
+    await fc.assert(
+      fc.asyncProperty(caseArbitrary, async ([webhook, firstId, secondId, confirmFirst]) => {
+        fc.pre(firstId !== secondId);
+        const data = { ...webhook.data, delivery_id: 'D1' };
+        const first = { ...webhook, event_id: firstId, data } as AnyWebhook;
+        const second = { ...webhook, event_id: secondId, data } as AnyWebhook;
+        const filter = createFirstOccurrenceFilter();
+        const a = await filter.check(first);
+        expect(a).toMatchObject({ pass: true, retry: false });
+        if (a.pass && confirmFirst) await a.confirm();
+
+        const unique = webhook.metric === 'opened' || webhook.metric === 'clicked';
+        const b = await filter.check(second);
+        if (unique) expect(b).toMatchObject({ pass: false, reason: 'repeat', firstEventId: firstId });
+        else expect(b).toMatchObject({ pass: true, retry: false });
+
+        // Customer.io's retry of the first event is recognised as a retry, whatever the metric.
+        const retry = await filter.check(first);
+        if (confirmFirst) expect(retry).toMatchObject({ pass: false, reason: 'already_sent', firstEventId: firstId });
+        else expect(retry).toMatchObject({ pass: true, retry: true });
+      }),
+      { numRuns: 100, examples },
+    );
   });
 });

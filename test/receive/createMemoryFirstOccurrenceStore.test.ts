@@ -1,5 +1,40 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { createMemoryFirstOccurrenceStore } from '../../src/receive/createMemoryFirstOccurrenceStore';
+import type { FirstOccurrenceStore } from '../../src/receive/firstOccurrenceStore';
+import { describeFirstOccurrenceStore } from './describeFirstOccurrenceStore';
+
+describeFirstOccurrenceStore('memory', () => createMemoryFirstOccurrenceStore());
+
+/**
+ * The straightforward store, slow once full (each eviction restarts a Map iteration): the oracle for the
+ * linked-list one. Same rules: expired keys at the old end go first, then the oldest while full; `set`
+ * moves a key to the young end and never evicts.
+ */
+function referenceStore(maxEntries: number, now: () => number): FirstOccurrenceStore {
+  const entries = new Map<string, { value: string; expiresAt: number }>();
+  return {
+    async setIfAbsent(key, value, ttlSeconds) {
+      const time = now();
+      const existing = entries.get(key);
+      if (existing !== undefined && existing.expiresAt > time) return existing.value;
+      if (existing !== undefined) entries.delete(key);
+      for (const [oldKey, entry] of entries) {
+        if (entry.expiresAt > time && entries.size < maxEntries) break;
+        entries.delete(oldKey);
+      }
+      entries.set(key, { value, expiresAt: time + ttlSeconds * 1000 });
+      return undefined;
+    },
+    async set(key, value, ttlSeconds) {
+      entries.delete(key);
+      entries.set(key, { value, expiresAt: now() + ttlSeconds * 1000 });
+    },
+    async deleteIfValue(key, value) {
+      if (entries.get(key)?.value === value) entries.delete(key);
+    },
+  };
+}
 
 function clock(start = 1_000_000): { now: () => number; advance: (ms: number) => void } {
   let time = start;
@@ -64,5 +99,42 @@ describe('createMemoryFirstOccurrenceStore', () => {
 
   test.each([[0], [-1], [1.5]])('maxEntries %d is a RangeError', (maxEntries) => {
     expect(() => createMemoryFirstOccurrenceStore({ maxEntries })).toThrow(RangeError);
+  });
+
+  test('set moves a key to the young end: the least recently set is evicted first', async () => {
+    const store = createMemoryFirstOccurrenceStore({ maxEntries: 3 });
+    for (const key of ['k1', 'k2', 'k3']) await store.setIfAbsent(key, key, 60);
+    await store.set('k1', 'sent', 60);
+    await store.setIfAbsent('k4', 'k4', 60);
+    // k2 was the least recently set, so it went; k1 survives with its new value.
+    expect(await store.setIfAbsent('k1', 'x', 60)).toBe('sent');
+    expect(await store.setIfAbsent('k3', 'x', 60)).toBe('k3');
+    expect(await store.setIfAbsent('k2', 'x', 60)).toBeUndefined();
+  });
+
+  test('property: answers exactly as the straightforward Map store (oracle), eviction and expiry included', async () => {
+    const key = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f');
+    const value = fc.constantFrom('pending:1', 'pending:2', 'sent:1');
+    const op = fc.oneof(
+      fc.tuple(fc.constant('setIfAbsent' as const), key, value, fc.integer({ min: 1, max: 20 })),
+      fc.tuple(fc.constant('set' as const), key, value, fc.integer({ min: 1, max: 20 })),
+      fc.tuple(fc.constant('deleteIfValue' as const), key, value, fc.constant(0)),
+      fc.tuple(fc.constant('tick' as const), key, value, fc.integer({ min: 0, max: 15_000 })),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 5 }), fc.array(op, { maxLength: 60 }), async (maxEntries, ops) => {
+        let time = 1_000_000;
+        const now = () => time;
+        const subject = createMemoryFirstOccurrenceStore({ maxEntries, now });
+        const oracle = referenceStore(maxEntries, now);
+        for (const [kind, k, v, n] of ops) {
+          if (kind === 'tick') time += n;
+          else if (kind === 'setIfAbsent') expect(await subject.setIfAbsent(k, v, n)).toBe(await oracle.setIfAbsent(k, v, n));
+          else if (kind === 'set') await Promise.all([subject.set(k, v, n), oracle.set(k, v, n)]);
+          else await Promise.all([subject.deleteIfValue(k, v), oracle.deleteIfValue(k, v)]);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -21,6 +21,15 @@ describe('firstOccurrenceKey', () => {
     expect(new Set([open1, click, other]).size).toBe(3);
   });
 
+  test('only opens and clicks are keyed by delivery: every other metric is keyed by its event_id', () => {
+    for (const metric of ['delivered', 'replied', 'cio_subscription_preferences_changed', 'deferred', 'attempted', 'converted']) {
+      expect(firstOccurrenceKey(webhook({ metric } as Partial<AnyWebhook>, { delivery_id: 'D1' })), metric).toBe('e:E1');
+    }
+    expect(firstOccurrenceKey(webhook({ object_type: 'sms', metric: 'clicked' } as Partial<AnyWebhook>, { delivery_id: 'D1' }))).toBe(
+      'd:sms:clicked:D1',
+    );
+  });
+
   test('an event without a delivery_id is keyed by its event_id', () => {
     expect(firstOccurrenceKey(webhook({ object_type: 'customer', metric: 'subscribed' }, {}))).toBe('e:E1');
     expect(firstOccurrenceKey(webhook({}, { delivery_id: '' }))).toBe('e:E1');
@@ -33,12 +42,13 @@ describe('firstOccurrenceKey', () => {
     expect(byDelivery).not.toBe(byEvent);
   });
 
-  test('property: webhooks of the same delivery and metric share a key, whatever their event_id', () => {
+  test('property: opens and clicks of the same delivery share a key, whatever their event_id; nothing else does', () => {
     fc.assert(
       fc.property(anyWebhookArbitrary, fc.string({ minLength: 1 }), (w, otherEventId) => {
         const again = { ...w, event_id: otherEventId } as AnyWebhook;
         const hasDelivery = typeof w.data.delivery_id === 'string' && w.data.delivery_id !== '';
-        expect(firstOccurrenceKey(again) === firstOccurrenceKey(w)).toBe(hasDelivery || otherEventId === w.event_id);
+        const unique = w.metric === 'opened' || w.metric === 'clicked';
+        expect(firstOccurrenceKey(again) === firstOccurrenceKey(w)).toBe((unique && hasDelivery) || otherEventId === w.event_id);
       }),
       { numRuns: 1000 },
     );

@@ -238,11 +238,26 @@ describe('verifyWebhookSignature', () => {
       });
     });
 
-    test.each([[undefined], [null], [42], [{ body }]])('a missing or unusable body (%j)', async (rawBody) => {
+    test.each([[undefined], [null], [42]])('a missing or unusable body (%j)', async (rawBody) => {
       expect(await verifyWebhookSignature(input({ rawBody: rawBody as never }))).toEqual({
         valid: false,
         reason: 'missing_body',
       });
+    });
+
+    test.each([[{ body }], [JSON.parse(body)], [[1, 2]]])('a body a framework already parsed (%j) is body_already_parsed', async (rawBody) => {
+      expect(await verifyWebhookSignature(input({ rawBody: rawBody as never }))).toEqual({
+        valid: false,
+        reason: 'body_already_parsed',
+      });
+    });
+
+    test('several signing keys (rotation): passes when any matches, fails when none does', async () => {
+      expect(await verifyWebhookSignature(input({ signingKey: ['old', key] }))).toEqual({ valid: true });
+      expect(await verifyWebhookSignature(input({ signingKey: [key, 'new'] }))).toEqual({ valid: true });
+      expect(await verifyWebhookSignature(input({ signingKey: ['old', 'new'] }))).toEqual({ valid: false, reason: 'signature_mismatch' });
+      expect(await verifyWebhookSignature(input({ signingKey: [] }))).toEqual({ valid: false, reason: 'missing_signing_key' });
+      expect(await verifyWebhookSignature(input({ signingKey: [key, 5 as never] }))).toEqual({ valid: false, reason: 'missing_signing_key' });
     });
 
     test('invalid settings and input', async () => {
