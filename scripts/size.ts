@@ -7,8 +7,11 @@ import { fileURLToPath } from 'node:url';
 
 /** What a user imports, and the most its minified and gzipped bundle may weigh (bytes). */
 export const budgets: { name: string; imports: string; budget: number; entry?: string }[] = [
-  { name: 'toSegmentTrack', imports: '{ toSegmentTrack }', budget: 3 * 1024 },
-  { name: 'safeParseWebhook + toSegmentTrack', imports: '{ safeParseWebhook, toSegmentTrack }', budget: 5 * 1024 },
+  // Raised from 3 and 5 KiB when the mapping began to check its options' event names once (with a
+  // "did you mean" for typos), to keep colliding field names apart, to read email recipient lists and to
+  // refuse unvalidated input with a TypeError: each a promise that nothing is lost or altered silently.
+  { name: 'toSegmentTrack', imports: '{ toSegmentTrack }', budget: 4 * 1024 },
+  { name: 'safeParseWebhook + toSegmentTrack', imports: '{ safeParseWebhook, toSegmentTrack }', budget: 6 * 1024 },
   // A whole receiver (verification, validation, mapping, Send Frequency, the handler, the sender): what a Worker bundles.
   { name: 'createWebhookHandler', imports: '{ createWebhookHandler }', budget: 12 * 1024 },
   // The sender, the Redis store and the signing helpers (with their failure messages) took it past 12 KiB,

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,8 +41,8 @@ interface Running {
 
 const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-function spawnServe(env: Record<string, string>, cwd = outside): { child: ChildProcess; stdout: () => string; stderr: () => string; exit: Promise<number | null> } {
-  const child = spawn(process.execPath, [cli, 'serve'], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function spawnServe(env: Record<string, string>, cwd = outside, script = cli): { child: ChildProcess; stdout: () => string; stderr: () => string; exit: Promise<number | null> } {
+  const child = spawn(process.execPath, [script, 'serve'], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let stdout = '';
   let stderr = '';
@@ -135,7 +135,10 @@ describe('customerio-segment serve: settings', () => {
   });
 
   test('REDIS_URL without the redis package installed: one line that says to install it, exit code 2', async () => {
-    const run = spawnServe({ ...base, SEND_FREQUENCY: 'first', REDIS_URL: 'redis://127.0.0.1:1' });
+    // A copy of the built CLI where no node_modules is above it: `redis` cannot be found from there.
+    const lonely = join(outside, 'cli.js');
+    copyFileSync(cli, lonely);
+    const run = spawnServe({ ...base, SEND_FREQUENCY: 'first', REDIS_URL: 'redis://127.0.0.1:1' }, outside, lonely);
     expect(await run.exit).toBe(2);
     expect(run.stderr()).toMatch(/^customerio-segment serve: REDIS_URL is set but the "redis" package is not installed: run "npm install redis"[^\n]*\n$/);
   });
