@@ -55,7 +55,7 @@ const encoder = /* @__PURE__ */ new TextEncoder();
  * Checks a Customer.io reporting webhook's `X-CIO-Signature` against its body and `X-CIO-Timestamp`.
  *
  * The signature is HMAC-SHA256 over `"v0:" + timestamp + ":" + rawBody` keyed with the webhook's
- * signing key (`reference/customerio-webhooks.md` §4), computed with Web Crypto so that it runs in
+ * signing key (https://docs.customer.io/journeys/webhooks/), computed with Web Crypto so that it runs in
  * Node.js ≥ 20, Deno, Bun, browsers and edge workers, and compared in constant time. A timestamp more
  * than `toleranceSeconds` away from `now`, in the past or the future, is rejected to stop replays.
  *

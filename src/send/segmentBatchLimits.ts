@@ -1,5 +1,5 @@
 /**
- * Segment's HTTP API limits that {@link toSegmentBatches} applies by default (`reference/segment.md` §3).
+ * Segment's HTTP API limits that {@link toSegmentBatches} applies by default (https://segment.com/docs/connections/sources/catalog/libraries/server/http-api/).
  *
  * Segment states "32 KB" per call and "500 KB" per `/v1/batch` request without saying which kilobyte.
  * Its own client, `@segment/analytics-node`, counts 32 × 1024 bytes per event, so that is the call

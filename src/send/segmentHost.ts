@@ -11,7 +11,7 @@ const hosts: { readonly [R in SegmentRegion]: string } = {
  * `host` setting takes it.
  *
  * `'us'` is `https://api.segment.io` (the client's default) and `'eu'` is
- * `https://events.eu1.segmentapis.com` (`reference/segment.md` §3).
+ * `https://events.eu1.segmentapis.com` (https://segment.com/docs/guides/regional-segment/).
  *
  * @throws {RangeError} For a region other than `'us'` or `'eu'`: guessing one would lose the data.
  * @example

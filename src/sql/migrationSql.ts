@@ -21,7 +21,7 @@ export interface MigrationSqlTable {
 /** Options of {@link migrationSql}. */
 export interface MigrationSqlOptions {
   readonly dialect: SqlDialect;
-  /** The schema (BigQuery: dataset) of the source; Segment names it `customerio` by default (segment.md §5.5). */
+  /** The schema (BigQuery: dataset) of the source; Segment names it `customerio` by default (https://segment.com/docs/connections/storage/warehouses/schema/). */
   readonly schema?: string | undefined;
   /** The event tables (and `tracks`) to migrate, with their columns. */
   readonly tables: readonly MigrationSqlTable[];
@@ -41,7 +41,7 @@ const version = 'context_integration_version';
 
 const textType: Record<SqlDialect, string> = {
   postgres: 'TEXT',
-  // Segment loads Redshift strings as VARCHAR(512) and truncates longer ones (segment.md §5.3).
+  // Segment loads Redshift strings as VARCHAR(512) and truncates longer ones (https://segment.com/docs/connections/storage/catalog/redshift/).
   redshift: 'VARCHAR(512)',
   snowflake: 'VARCHAR',
   bigquery: 'STRING',
@@ -121,7 +121,7 @@ export function migrationSql(options: MigrationSqlOptions): string[] {
   if (!Array.isArray(options.tables) || options.tables.length === 0) {
     throw new MigrationSqlError('invalid_option', 'tables', 'tables must list at least one table with its columns');
   }
-  // Segment writes lower-case names (segment.md §5.2) and Snowflake lists them upper-cased: compare and
+  // Segment writes lower-case names (https://segment.com/docs/connections/storage/warehouses/schema/) and Snowflake lists them upper-cased: compare and
   // write them in lower case, and let the quoting of the dialect do the rest.
   const tables = (options.tables as readonly unknown[]).map((table: unknown, index: number) => {
     if (typeof table !== 'object' || table === null) throw invalidOption(`tables[${index}]`, table, `must be { name, columns }, received ${show(table)}`);
