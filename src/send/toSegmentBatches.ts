@@ -1,6 +1,7 @@
 import { isPlainObject } from '../json/isPlainObject';
 import { segmentBatchLimits } from './segmentBatchLimits';
 import { serializeCalls } from './serializeCalls';
+import { serializesAlike } from './serializesAlike';
 import { utf8ByteLength } from './utf8ByteLength';
 
 /** Options of {@link toSegmentBatches}. */
@@ -97,23 +98,38 @@ export function toSegmentBatches<TCall extends object>(
   if (writeKey !== undefined) tail += `,"writeKey":${JSON.stringify(writeKey)}`;
   const overhead = utf8ByteLength(tail) + '{"batch":[]}'.length;
 
+  // Most batches a receiver sends are far under every limit: one JSON.stringify of the whole array and
+  // one count settle them, with no per-call JSON to cut out, count and join again.
+  if (calls.length > 0 && calls.length <= Math.min(maxCalls, smallBatchCalls)) {
+    const small = smallBatch(calls, overhead, tail, maxCallBytes, maxBodyBytes, sentAt, writeKey);
+    if (small !== undefined) return small;
+  }
+
   const batches: SegmentBatch<TCall>[] = [];
   const rejected: RejectedCall<TCall>[] = [];
   const contentDropped: number[] = [];
   let batch: TCall[] = [];
   let parts: string[] = [];
   let indexes: number[] = [];
+  // Bytes are counted exactly only where a limit could be reached: a JSON of n UTF-16 units takes
+  // between n and 3n UTF-8 bytes. `bytes` is exact for the body's overhead, its commas and its parts
+  // before `countedTo`; the parts from there take at most `uncountedBound` bytes.
   let bytes = overhead;
+  let countedTo = 0;
+  let uncountedBound = 0;
 
   const close = (): void => {
     const body: SegmentBatchBody<TCall> = { batch };
     if (sentAt !== undefined) body.sentAt = sentAt;
     if (writeKey !== undefined) body.writeKey = writeKey;
-    batches.push({ body, json: `{"batch":[${parts.join(',')}]${tail}}`, bytes, indexes });
+    const json = `{"batch":[${parts.join(',')}]${tail}}`;
+    batches.push({ body, json, bytes: countedTo === parts.length ? bytes : utf8ByteLength(json), indexes });
     batch = [];
     parts = [];
     indexes = [];
     bytes = overhead;
+    countedTo = 0;
+    uncountedBound = 0;
   };
 
   const jsons = serializeCalls(calls);
@@ -124,8 +140,9 @@ export function toSegmentBatches<TCall extends object>(
       rejected.push({ index, call, bytes: 0, reason: 'not_serializable' });
       continue;
     }
-    const originalSize = utf8ByteLength(json);
-    let size = originalSize;
+    // -1: not counted, and provably within the call limit and alone within the body limit.
+    let size = 3 * json.length > maxCallBytes || overhead + 3 * json.length > maxBodyBytes ? utf8ByteLength(json) : -1;
+    const originalSize = size;
     if (size > maxCallBytes) {
       const slimmed = options?.dropOversizedContent === true ? withoutContent(call) : undefined;
       const slimJson = slimmed === undefined ? undefined : JSON.stringify(slimmed);
@@ -144,15 +161,69 @@ export function toSegmentBatches<TCall extends object>(
       continue;
     }
     // A comma separates the call from the previous one in the same body.
-    if (batch.length > 0 && (batch.length === maxCalls || bytes + 1 + size > maxBodyBytes)) close();
+    if (batch.length > 0) {
+      if (batch.length === maxCalls) close();
+      else if (bytes + uncountedBound + 1 + (size === -1 ? 3 * json.length : size) > maxBodyBytes) {
+        // Near the body limit: count what is not counted yet, in one pass, and decide exactly.
+        if (countedTo < parts.length) bytes += utf8ByteLength(countedTo === 0 ? parts.join('') : parts.slice(countedTo).join(''));
+        countedTo = parts.length;
+        uncountedBound = 0;
+        if (size === -1) size = utf8ByteLength(json);
+        if (bytes + 1 + size > maxBodyBytes) close();
+      }
+    }
     if (batch.length > 0) bytes += 1;
     batch.push(call);
-    parts.push(json);
     indexes.push(index);
-    bytes += size;
+    if (size === -1) uncountedBound += 3 * json.length;
+    else if (countedTo === parts.length) {
+      bytes += size;
+      countedTo++;
+    } else uncountedBound += size;
+    parts.push(json);
   }
   if (batch.length > 0) close();
   return { batches, rejected, contentDropped };
+}
+
+// The largest batch tried whole: a receiver's batches are tens of calls, and the bound on a single call
+// (the whole array's bytes less the framing, under 32 KB) holds for at most about 45 calls of the usual
+// 700 bytes, so a longer batch would mostly pay for a JSON.stringify it cannot use.
+const smallBatchCalls = 64;
+
+// All the calls in one body from one JSON.stringify of the array, when that is provably what the
+// general path makes: every call serializes the same inside an array as alone (the check of
+// `serializeCalls`), the body is within its limit, and no call can be over its own. Otherwise undefined.
+function smallBatch<TCall extends object>(
+  calls: readonly TCall[],
+  overhead: number,
+  tail: string,
+  maxCallBytes: number,
+  maxBodyBytes: number,
+  sentAt: string | undefined,
+  writeKey: string | undefined,
+): SegmentBatches<TCall> | undefined {
+  for (const call of calls) {
+    if (!serializesAlike(call)) return undefined;
+  }
+  // `[` + the calls joined by `,` + `]`: brackets and commas take n + 1 bytes and every other call at
+  // least 2 (`{}`), so no call takes more than the array's bytes less 3n - 1.
+  const framing = 3 * calls.length - 1;
+  let array: string;
+  try {
+    array = JSON.stringify(calls);
+  } catch {
+    return undefined;
+  }
+  // A quick refusal before counting: the array takes at least as many bytes as it has UTF-16 units.
+  if (overhead - 2 + array.length > maxBodyBytes || array.length - framing > maxCallBytes) return undefined;
+  const arrayBytes = utf8ByteLength(array);
+  const bytes = overhead - 2 + arrayBytes;
+  if (bytes > maxBodyBytes || arrayBytes - framing > maxCallBytes) return undefined;
+  const body: SegmentBatchBody<TCall> = { batch: calls.slice() };
+  if (sentAt !== undefined) body.sentAt = sentAt;
+  if (writeKey !== undefined) body.writeKey = writeKey;
+  return { batches: [{ body, json: `{"batch":${array}${tail}}`, bytes, indexes: calls.map((_, index) => index) }], rejected: [], contentDropped: [] };
 }
 
 function limit(value: number | undefined, fallback: number, name: string): number {
