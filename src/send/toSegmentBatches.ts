@@ -38,7 +38,10 @@ export interface SegmentBatch<TCall> {
   readonly body: SegmentBatchBody<TCall>;
   /** `JSON.stringify(body)`, built from each call's JSON so that no call is serialized twice. */
   readonly json: string;
-  /** UTF-8 bytes of `json`. */
+  /**
+   * UTF-8 bytes of `json`. Where the limits were settled without counting every byte, counted when
+   * first read (an accessor), so that a caller who never reads it does not pay for it.
+   */
   readonly bytes: number;
   /** The position in the input of each call in `body.batch`, in the same order. */
   readonly indexes: readonly number[];
@@ -123,7 +126,7 @@ export function toSegmentBatches<TCall extends object>(
     if (sentAt !== undefined) body.sentAt = sentAt;
     if (writeKey !== undefined) body.writeKey = writeKey;
     const json = `{"batch":[${parts.join(',')}]${tail}}`;
-    batches.push({ body, json, bytes: countedTo === parts.length ? bytes : utf8ByteLength(json), indexes });
+    batches.push(countedTo === parts.length ? { body, json, bytes, indexes } : lazilyCounted(body, json, indexes));
     batch = [];
     parts = [];
     indexes = [];
@@ -215,15 +218,37 @@ function smallBatch<TCall extends object>(
   } catch {
     return undefined;
   }
-  // A quick refusal before counting: the array takes at least as many bytes as it has UTF-16 units.
+  // The array takes at least as many bytes as it has UTF-16 units, and at most three times as many:
+  // counted only when the bound does not settle it.
   if (overhead - 2 + array.length > maxBodyBytes || array.length - framing > maxCallBytes) return undefined;
-  const arrayBytes = utf8ByteLength(array);
-  const bytes = overhead - 2 + arrayBytes;
-  if (bytes > maxBodyBytes || arrayBytes - framing > maxCallBytes) return undefined;
+  let arrayBytes = -1;
+  if (overhead - 2 + 3 * array.length > maxBodyBytes || 3 * array.length - framing > maxCallBytes) {
+    arrayBytes = utf8ByteLength(array);
+    if (overhead - 2 + arrayBytes > maxBodyBytes || arrayBytes - framing > maxCallBytes) return undefined;
+  }
   const body: SegmentBatchBody<TCall> = { batch: calls.slice() };
   if (sentAt !== undefined) body.sentAt = sentAt;
   if (writeKey !== undefined) body.writeKey = writeKey;
-  return { batches: [{ body, json: `{"batch":${array}${tail}}`, bytes, indexes: calls.map((_, index) => index) }], rejected: [], contentDropped: [] };
+  const json = `{"batch":${array}${tail}}`;
+  const indexes = calls.map((_, index) => index);
+  const batch = arrayBytes === -1 ? lazilyCounted(body, json, indexes) : { body, json, bytes: overhead - 2 + arrayBytes, indexes };
+  return { batches: [batch], rejected: [], contentDropped: [] };
+}
+
+// A body whose limits were settled without counting all of its bytes: `bytes` is counted when first
+// read (and then kept), so that a caller who never reads it never pays for it. Counting is most of
+// what batching costs beyond JSON.stringify.
+function lazilyCounted<TCall>(body: SegmentBatchBody<TCall>, json: string, indexes: readonly number[]): SegmentBatch<TCall> {
+  let bytes = -1;
+  return {
+    body,
+    json,
+    get bytes(): number {
+      if (bytes === -1) bytes = utf8ByteLength(json);
+      return bytes;
+    },
+    indexes,
+  };
 }
 
 function limit(value: number | undefined, fallback: number, name: string): number {
