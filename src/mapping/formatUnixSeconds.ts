@@ -25,13 +25,10 @@ function datePrefix(days: number): string {
   return prefix;
 }
 
-// The last minute formatted ("2021-06-16T13:04:") and the last second: events in time order a few
-// seconds apart share the minute, and a burst shares the second, so most calls do one comparison and
-// at most one concatenation.
+// The last minute formatted ("2021-06-16T13:04:"): events in time order a few seconds apart share it,
+// so most calls do one comparison and one concatenation.
 let lastMinute = -1;
 let lastMinutePrefix = '';
-let lastSecond = -1;
-let lastFormatted = '';
 
 /**
  * Formats whole unix seconds as ISO 8601 in UTC without fractional seconds (`2021-06-16T13:04:06Z`),
@@ -41,7 +38,6 @@ let lastFormatted = '';
  * path. Valid for 0 ≤ seconds < 1e11 (what `safeParseWebhook` accepts).
  */
 export function formatUnixSeconds(seconds: number): string {
-  if (seconds === lastSecond) return lastFormatted;
   const minutes = Math.floor(seconds / 60);
   if (minutes !== lastMinute) {
     const days = Math.floor(minutes / 1440);
@@ -50,7 +46,5 @@ export function formatUnixSeconds(seconds: number): string {
     lastMinutePrefix = `${datePrefix(days)}${twoDigits[hour]}:${twoDigits[minuteOfDay - hour * 60]}:`;
     lastMinute = minutes;
   }
-  lastSecond = seconds;
-  lastFormatted = `${lastMinutePrefix}${twoDigits[seconds - minutes * 60]}Z`;
-  return lastFormatted;
+  return `${lastMinutePrefix}${twoDigits[seconds - minutes * 60]}Z`;
 }

@@ -101,11 +101,25 @@ export function toSegmentBatches<TCall extends object>(
   if (writeKey !== undefined) tail += `,"writeKey":${JSON.stringify(writeKey)}`;
   const overhead = utf8ByteLength(tail) + '{"batch":[]}'.length;
 
-  // Most batches a receiver sends are far under every limit: one JSON.stringify of the whole array and
-  // one count settle them, with no per-call JSON to cut out, count and join again.
-  if (calls.length > 0 && calls.length <= Math.min(maxCalls, smallBatchCalls)) {
-    const small = smallBatch(calls, overhead, tail, maxCallBytes, maxBodyBytes, sentAt, writeKey);
-    if (small !== undefined) return small;
+  const bodyOf = (batch: TCall[]): SegmentBatchBody<TCall> => {
+    const body: SegmentBatchBody<TCall> = { batch };
+    if (sentAt !== undefined) body.sentAt = sentAt;
+    if (writeKey !== undefined) body.writeKey = writeKey;
+    return body;
+  };
+
+  // Most batches a receiver sends are far under every limit: one JSON.stringify of the whole array (when
+  // every call serializes the same inside an array as alone) and one count settle them, with no
+  // per-call JSON to cut out, count and join again. `[` + the calls joined by `,` + `]`: brackets and
+  // commas take n + 1 bytes and every other call at least 2 (`{}`), so no call takes more than the
+  // array's bytes less 3n − 1.
+  if (calls.length > 0 && calls.length <= Math.min(maxCalls, smallBatchCalls) && calls.every(serializesAlike)) {
+    const array = stringifyOrUndefined(calls);
+    const arrayBytes = array === undefined ? maxBodyBytes : utf8ByteLength(array);
+    if (overhead - 2 + arrayBytes <= maxBodyBytes && arrayBytes - 3 * calls.length + 1 <= maxCallBytes) {
+      const indexes = calls.map((_, index) => index);
+      return { batches: [batchOf(bodyOf(calls.slice()), `{"batch":${array}${tail}}`, overhead - 2 + arrayBytes, indexes)], rejected: [], contentDropped: [] };
+    }
   }
 
   const batches: SegmentBatch<TCall>[] = [];
@@ -122,11 +136,7 @@ export function toSegmentBatches<TCall extends object>(
   let uncountedBound = 0;
 
   const close = (): void => {
-    const body: SegmentBatchBody<TCall> = { batch };
-    if (sentAt !== undefined) body.sentAt = sentAt;
-    if (writeKey !== undefined) body.writeKey = writeKey;
-    const json = `{"batch":[${parts.join(',')}]${tail}}`;
-    batches.push(countedTo === parts.length ? { body, json, bytes, indexes } : lazilyCounted(body, json, indexes));
+    batches.push(batchOf(bodyOf(batch), `{"batch":[${parts.join(',')}]${tail}}`, countedTo === parts.length ? bytes : -1, indexes));
     batch = [];
     parts = [];
     indexes = [];
@@ -168,7 +178,7 @@ export function toSegmentBatches<TCall extends object>(
       if (batch.length === maxCalls) close();
       else if (bytes + uncountedBound + 1 + (size === -1 ? 3 * json.length : size) > maxBodyBytes) {
         // Near the body limit: count what is not counted yet, in one pass, and decide exactly.
-        if (countedTo < parts.length) bytes += utf8ByteLength(countedTo === 0 ? parts.join('') : parts.slice(countedTo).join(''));
+        if (countedTo < parts.length) bytes += utf8ByteLength(parts.slice(countedTo).join(''));
         countedTo = parts.length;
         uncountedBound = 0;
         if (size === -1) size = utf8ByteLength(json);
@@ -178,11 +188,7 @@ export function toSegmentBatches<TCall extends object>(
     if (batch.length > 0) bytes += 1;
     batch.push(call);
     indexes.push(index);
-    if (size === -1) uncountedBound += 3 * json.length;
-    else if (countedTo === parts.length) {
-      bytes += size;
-      countedTo++;
-    } else uncountedBound += size;
+    uncountedBound += size === -1 ? 3 * json.length : size;
     parts.push(json);
   }
   if (batch.length > 0) close();
@@ -194,52 +200,19 @@ export function toSegmentBatches<TCall extends object>(
 // 700 bytes, so a longer batch would mostly pay for a JSON.stringify it cannot use.
 const smallBatchCalls = 64;
 
-// All the calls in one body from one JSON.stringify of the array, when that is provably what the
-// general path makes: every call serializes the same inside an array as alone (the check of
-// `serializeCalls`), the body is within its limit, and no call can be over its own. Otherwise undefined.
-function smallBatch<TCall extends object>(
-  calls: readonly TCall[],
-  overhead: number,
-  tail: string,
-  maxCallBytes: number,
-  maxBodyBytes: number,
-  sentAt: string | undefined,
-  writeKey: string | undefined,
-): SegmentBatches<TCall> | undefined {
-  for (const call of calls) {
-    if (!serializesAlike(call)) return undefined;
-  }
-  // `[` + the calls joined by `,` + `]`: brackets and commas take n + 1 bytes and every other call at
-  // least 2 (`{}`), so no call takes more than the array's bytes less 3n - 1.
-  const framing = 3 * calls.length - 1;
-  let array: string;
+function stringifyOrUndefined(calls: readonly object[]): string | undefined {
   try {
-    array = JSON.stringify(calls);
+    return JSON.stringify(calls);
   } catch {
     return undefined;
   }
-  // The array takes at least as many bytes as it has UTF-16 units, and at most three times as many:
-  // counted only when the bound does not settle it.
-  if (overhead - 2 + array.length > maxBodyBytes || array.length - framing > maxCallBytes) return undefined;
-  let arrayBytes = -1;
-  if (overhead - 2 + 3 * array.length > maxBodyBytes || 3 * array.length - framing > maxCallBytes) {
-    arrayBytes = utf8ByteLength(array);
-    if (overhead - 2 + arrayBytes > maxBodyBytes || arrayBytes - framing > maxCallBytes) return undefined;
-  }
-  const body: SegmentBatchBody<TCall> = { batch: calls.slice() };
-  if (sentAt !== undefined) body.sentAt = sentAt;
-  if (writeKey !== undefined) body.writeKey = writeKey;
-  const json = `{"batch":${array}${tail}}`;
-  const indexes = calls.map((_, index) => index);
-  const batch = arrayBytes === -1 ? lazilyCounted(body, json, indexes) : { body, json, bytes: overhead - 2 + arrayBytes, indexes };
-  return { batches: [batch], rejected: [], contentDropped: [] };
 }
 
-// A body whose limits were settled without counting all of its bytes: `bytes` is counted when first
-// read (and then kept), so that a caller who never reads it never pays for it. Counting is most of
+// A body; `bytes` of -1: its limits were settled without counting all of its bytes, which are counted
+// when first read (and then kept), so that a caller who never reads it never pays for it. Counting is most of
 // what batching costs beyond JSON.stringify.
-function lazilyCounted<TCall>(body: SegmentBatchBody<TCall>, json: string, indexes: readonly number[]): SegmentBatch<TCall> {
-  let bytes = -1;
+function batchOf<TCall>(body: SegmentBatchBody<TCall>, json: string, bytes: number, indexes: readonly number[]): SegmentBatch<TCall> {
+  if (bytes !== -1) return { body, json, bytes, indexes };
   return {
     body,
     json,
