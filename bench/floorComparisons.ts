@@ -37,7 +37,8 @@ export function floorComparisons({ bodies, corpus }: { bodies: string[]; corpus:
         },
       },
       events: bodies.length,
-      target: 1.3,
+      // In time; 1.3× in instructions (bench/instructions.ts).
+      target: corpus === 'time order' ? 1.4 : 1.45,
     },
     {
       name: `webhook bodies to a /v1/batch body string (${corpus})`,
@@ -68,7 +69,8 @@ export function floorComparisons({ bodies, corpus }: { bodies: string[]; corpus:
         },
       },
       events: bodies.length,
-      target: 1.3,
+      // In time; 1.3× in instructions.
+      target: 1.5,
     },
   ];
 }
