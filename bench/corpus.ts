@@ -53,3 +53,18 @@ export function webhookCorpus(perVariant = 4): string[] {
   });
   return bodies;
 }
+
+/**
+ * The same bodies in time order, as a receiver gets them: consecutive events 1 to 10 seconds apart
+ * (seeded), from 2026-11-22, so that neighbours share a day and often a minute.
+ */
+export function timeOrderedCorpus(bodies: readonly string[]): string[] {
+  const gaps = fc.sample(fc.integer({ min: 1, max: 10 }), { numRuns: bodies.length, seed: 20261130 });
+  let timestamp = 1_795_392_000;
+  return bodies.map((body, i) => {
+    const webhook = JSON.parse(body) as { timestamp: number };
+    timestamp += gaps[i] as number;
+    webhook.timestamp = timestamp;
+    return JSON.stringify(webhook);
+  });
+}

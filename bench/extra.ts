@@ -3,49 +3,25 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { migrateWarehouseRowV1ToV2, type SegmentTrack, safeParseWebhook, toSegmentBatches, toSegmentTrack } from '../src/index';
+import { migrateWarehouseRowV1ToV2, safeParseWebhook, toSegmentTrack } from '../src/index';
 import { flattenTrack } from '../test/fixtures/flattenTrack';
 import { buildCli } from '../scripts/buildCli';
 import type { Comparison } from './comparison';
 import { median } from './median';
 import { toV1 } from './toV1';
 
-/** The comparisons of the batching and migration pipelines. */
+/** The comparison of the migration pipeline (bench/floorComparisons.ts has the mapping and batching ones). */
 export async function extraComparisons({ bodies }: { bodies: string[]; short: boolean }): Promise<Comparison[]> {
   const mapped = bodies.map((body) => {
     const parsed = safeParseWebhook(JSON.parse(body));
     if (!parsed.success) throw new Error('the corpus holds an invalid webhook');
     return toSegmentTrack(parsed.value);
   });
-  const sentAt = new Date('2026-11-22T12:00:00Z');
   // Rows as a pipeline gets them, from JSON.parse of an export (or a driver): built key by key here, a
   // fifth of them would be in V8's dictionary mode, where the baseline's copy is several times slower
   // and the ratio looks better than it is.
   const rows = mapped.map((call) => JSON.parse(JSON.stringify(flattenTrack(toV1(call)))) as Record<string, unknown>);
   return [
-    {
-      name: 'webhook bodies to a /v1/batch body string',
-      baseline: {
-        label: 'JSON.parse of each body + JSON.stringify of the mapped calls',
-        run: () => {
-          for (const body of bodies) JSON.parse(body);
-          return JSON.stringify({ batch: mapped, sentAt });
-        },
-      },
-      subject: {
-        label: 'parse + validate + map + toSegmentBatches',
-        run: () => {
-          const calls: SegmentTrack[] = [];
-          for (const body of bodies) {
-            const parsed = safeParseWebhook(JSON.parse(body));
-            if (parsed.success) calls.push(toSegmentTrack(parsed.value));
-          }
-          return toSegmentBatches(calls, { sentAt }).batches.map((batch) => batch.json);
-        },
-      },
-      events: bodies.length,
-      target: 1.15,
-    },
     {
       name: 'migrate a 1.0.0 warehouse row',
       // As a pipeline does: each row is migrated, written and let go.

@@ -1,16 +1,24 @@
-// Run under valgrind by bench/instructions.ts: one workload, `iterations` times over the corpus.
-// Usage: node instructionsChild.mjs <library.mjs> <data.json> <workload> <iterations>
+// Run under valgrind by bench/instructions.ts: one workload on one corpus, `warm` passes to warm up
+// (untimed), then a full garbage collection, then `measured` passes inside `Reflect.apply`, the only
+// place callgrind counts (--toggle-collect=Builtins_ReflectApply).
+// Usage: node --expose-gc instructionsChild.mjs <library.mjs> <data.json> <workload> <corpus> <warm> <measured>
 import { readFileSync } from 'node:fs';
 
-const [libraryPath, dataPath, workload, iterations] = process.argv.slice(2);
-const { safeParseWebhook, toSegmentTrack, toSegmentBatches, migrateWarehouseRowV1ToV2 } = await import(libraryPath);
-const { bodies, rows, sentAt } = JSON.parse(readFileSync(dataPath, 'utf8'));
+const [libraryPath, dataPath, workload, corpus, warm, measured] = process.argv.slice(2);
+const { safeParseWebhook, toSegmentTrack, toSegmentBatches, migrateWarehouseRowV1ToV2, floorTrack } = await import(libraryPath);
+const data = JSON.parse(readFileSync(dataPath, 'utf8'));
+const bodies = data.corpora[corpus];
+const { rows, sentAt } = data;
+if (bodies === undefined) throw new Error(`unknown corpus ${corpus}`);
 const mapped = bodies.map((body) => toSegmentTrack(safeParseWebhook(JSON.parse(body)).value));
 
 let sink;
 const workloads = {
   parse: () => {
     for (const body of bodies) sink = JSON.parse(body);
+  },
+  floor: () => {
+    for (const body of bodies) sink = floorTrack(JSON.parse(body));
   },
   pipeline: () => {
     for (const body of bodies) {
@@ -21,6 +29,11 @@ const workloads = {
   parseStringify: () => {
     for (const body of bodies) JSON.parse(body);
     sink = JSON.stringify({ batch: mapped, sentAt });
+  },
+  floorBatch: () => {
+    const calls = [];
+    for (const body of bodies) calls.push(floorTrack(JSON.parse(body)));
+    sink = JSON.stringify({ batch: calls, sentAt });
   },
   batch: () => {
     const calls = [];
@@ -39,5 +52,14 @@ const workloads = {
 };
 const run = workloads[workload];
 if (run === undefined) throw new Error(`unknown workload ${workload}`);
-for (let i = 0; i < Number(iterations); i++) run();
-if (sink === undefined && Number(iterations) > 0) throw new Error('nothing ran');
+for (let i = 0; i < Number(warm); i++) run();
+// The heap state is part of what is measured: the warm-up's garbage is collected first, so that every
+// run starts the measured passes from the same heap, and the young generation has a fixed size (flags
+// set by the parent), so that scavenges fall at the same points.
+globalThis.gc();
+const passes = Number(measured);
+function measuredPasses() {
+  for (let i = 0; i < passes; i++) run();
+}
+Reflect.apply(measuredPasses, undefined, []);
+if (sink === undefined && passes > 0) throw new Error('nothing ran');

@@ -25,17 +25,26 @@ function datePrefix(days: number): string {
   return prefix;
 }
 
+// The last minute formatted ("2021-06-16T13:04:"): events in time order a few seconds apart share it,
+// so most calls do one comparison and one concatenation.
+let lastMinute = -1;
+let lastMinutePrefix = '';
+
 /**
  * Formats whole unix seconds as ISO 8601 in UTC without fractional seconds (`2021-06-16T13:04:06Z`),
  * the form of five of the six payloads Customer.io documents (`test/fixtures/seed-004/`).
  *
  * By hand rather than with `Date#toISOString`, which is several times slower on the mapping's hot
- * path. Valid for 0 ≤ seconds < 1e11.
+ * path. Valid for 0 ≤ seconds < 1e11 (what `safeParseWebhook` accepts).
  */
 export function formatUnixSeconds(seconds: number): string {
-  const days = Math.floor(seconds / 86400);
-  const secondOfDay = seconds - days * 86400;
-  const hour = Math.floor(secondOfDay / 3600);
-  const minute = Math.floor((secondOfDay - hour * 3600) / 60);
-  return `${datePrefix(days)}${twoDigits[hour]}:${twoDigits[minute]}:${twoDigits[secondOfDay % 60]}Z`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes !== lastMinute) {
+    const days = Math.floor(minutes / 1440);
+    const minuteOfDay = minutes - days * 1440;
+    const hour = Math.floor(minuteOfDay / 60);
+    lastMinutePrefix = `${datePrefix(days)}${twoDigits[hour]}:${twoDigits[minuteOfDay - hour * 60]}:`;
+    lastMinute = minutes;
+  }
+  return `${lastMinutePrefix}${twoDigits[seconds - minutes * 60]}Z`;
 }

@@ -1,3 +1,5 @@
+import { serializesAlike } from './serializesAlike';
+
 // Node 20's JSON.stringify costs more per call than per byte (docs/performance.md), so calls are
 // serialized a chunk at a time, as one array with a marker string between neighbours, and the array's
 // JSON is cut where a call's closing brace meets the marker. A shape chosen for speed: the oracle test
@@ -37,10 +39,7 @@ function serializeChunk(calls: readonly object[], from: number, to: number, json
     const items: unknown[] = [];
     for (let i = from; i < to; i++) {
       const call = calls[i];
-      if (typeof call !== 'object' || call === null) return false;
-      const prototype: unknown = Object.getPrototypeOf(call);
-      if (prototype !== Object.prototype && prototype !== null) return false;
-      if (typeof (call as { toJSON?: unknown }).toJSON === 'function' || isRawJson(call)) return false;
+      if (!serializesAlike(call)) return false;
       if (i > from) items.push(marker);
       items.push(call);
     }
@@ -56,9 +55,4 @@ function serializeChunk(calls: readonly object[], from: number, to: number, json
   }
   jsons.push(json.slice(start, -1));
   return jsons.length === to;
-}
-
-function isRawJson(value: object): boolean {
-  const isRawJSON = (JSON as { isRawJSON?: (value: unknown) => boolean }).isRawJSON;
-  return isRawJSON !== undefined && isRawJSON(value);
 }

@@ -1,6 +1,7 @@
 import { isPlainObject } from '../json/isPlainObject';
 import { segmentBatchLimits } from './segmentBatchLimits';
 import { serializeCalls } from './serializeCalls';
+import { serializesAlike } from './serializesAlike';
 import { utf8ByteLength } from './utf8ByteLength';
 
 /** Options of {@link toSegmentBatches}. */
@@ -37,7 +38,10 @@ export interface SegmentBatch<TCall> {
   readonly body: SegmentBatchBody<TCall>;
   /** `JSON.stringify(body)`, built from each call's JSON so that no call is serialized twice. */
   readonly json: string;
-  /** UTF-8 bytes of `json`. */
+  /**
+   * UTF-8 bytes of `json`. Where the limits were settled without counting every byte, counted when
+   * first read (an accessor), so that a caller who never reads it does not pay for it.
+   */
   readonly bytes: number;
   /** The position in the input of each call in `body.batch`, in the same order. */
   readonly indexes: readonly number[];
@@ -97,23 +101,48 @@ export function toSegmentBatches<TCall extends object>(
   if (writeKey !== undefined) tail += `,"writeKey":${JSON.stringify(writeKey)}`;
   const overhead = utf8ByteLength(tail) + '{"batch":[]}'.length;
 
+  const bodyOf = (batch: TCall[]): SegmentBatchBody<TCall> => {
+    const body: SegmentBatchBody<TCall> = { batch };
+    if (sentAt !== undefined) body.sentAt = sentAt;
+    if (writeKey !== undefined) body.writeKey = writeKey;
+    return body;
+  };
+
+  // Most batches a receiver sends are far under every limit: one JSON.stringify of the whole array (when
+  // every call serializes the same inside an array as alone) and one count settle them, with no
+  // per-call JSON to cut out, count and join again. `[` + the calls joined by `,` + `]`: brackets and
+  // commas take n + 1 bytes and every other call at least 2 (`{}`), so no call takes more than the
+  // array's bytes less 3n − 1.
+  if (calls.length > 0 && calls.length <= Math.min(maxCalls, smallBatchCalls) && calls.every(serializesAlike)) {
+    const array = stringifyOrUndefined(calls);
+    const arrayBytes = array === undefined ? maxBodyBytes : utf8ByteLength(array);
+    if (overhead - 2 + arrayBytes <= maxBodyBytes && arrayBytes - 3 * calls.length + 1 <= maxCallBytes) {
+      const indexes = calls.map((_, index) => index);
+      return { batches: [batchOf(bodyOf(calls.slice()), `{"batch":${array}${tail}}`, overhead - 2 + arrayBytes, indexes)], rejected: [], contentDropped: [] };
+    }
+  }
+
   const batches: SegmentBatch<TCall>[] = [];
   const rejected: RejectedCall<TCall>[] = [];
   const contentDropped: number[] = [];
   let batch: TCall[] = [];
   let parts: string[] = [];
   let indexes: number[] = [];
+  // Bytes are counted exactly only where a limit could be reached: a JSON of n UTF-16 units takes
+  // between n and 3n UTF-8 bytes. `bytes` is exact for the body's overhead, its commas and its parts
+  // before `countedTo`; the parts from there take at most `uncountedBound` bytes.
   let bytes = overhead;
+  let countedTo = 0;
+  let uncountedBound = 0;
 
   const close = (): void => {
-    const body: SegmentBatchBody<TCall> = { batch };
-    if (sentAt !== undefined) body.sentAt = sentAt;
-    if (writeKey !== undefined) body.writeKey = writeKey;
-    batches.push({ body, json: `{"batch":[${parts.join(',')}]${tail}}`, bytes, indexes });
+    batches.push(batchOf(bodyOf(batch), `{"batch":[${parts.join(',')}]${tail}}`, countedTo === parts.length ? bytes : -1, indexes));
     batch = [];
     parts = [];
     indexes = [];
     bytes = overhead;
+    countedTo = 0;
+    uncountedBound = 0;
   };
 
   const jsons = serializeCalls(calls);
@@ -124,8 +153,9 @@ export function toSegmentBatches<TCall extends object>(
       rejected.push({ index, call, bytes: 0, reason: 'not_serializable' });
       continue;
     }
-    const originalSize = utf8ByteLength(json);
-    let size = originalSize;
+    // -1: not counted, and provably within the call limit and alone within the body limit.
+    let size = 3 * json.length > maxCallBytes || overhead + 3 * json.length > maxBodyBytes ? utf8ByteLength(json) : -1;
+    const originalSize = size;
     if (size > maxCallBytes) {
       const slimmed = options?.dropOversizedContent === true ? withoutContent(call) : undefined;
       const slimJson = slimmed === undefined ? undefined : JSON.stringify(slimmed);
@@ -144,15 +174,54 @@ export function toSegmentBatches<TCall extends object>(
       continue;
     }
     // A comma separates the call from the previous one in the same body.
-    if (batch.length > 0 && (batch.length === maxCalls || bytes + 1 + size > maxBodyBytes)) close();
+    if (batch.length > 0) {
+      if (batch.length === maxCalls) close();
+      else if (bytes + uncountedBound + 1 + (size === -1 ? 3 * json.length : size) > maxBodyBytes) {
+        // Near the body limit: count what is not counted yet, in one pass, and decide exactly.
+        if (countedTo < parts.length) bytes += utf8ByteLength(parts.slice(countedTo).join(''));
+        countedTo = parts.length;
+        uncountedBound = 0;
+        if (size === -1) size = utf8ByteLength(json);
+        if (bytes + 1 + size > maxBodyBytes) close();
+      }
+    }
     if (batch.length > 0) bytes += 1;
     batch.push(call);
-    parts.push(json);
     indexes.push(index);
-    bytes += size;
+    uncountedBound += size === -1 ? 3 * json.length : size;
+    parts.push(json);
   }
   if (batch.length > 0) close();
   return { batches, rejected, contentDropped };
+}
+
+// The largest batch tried whole: a receiver's batches are tens of calls, and the bound on a single call
+// (the whole array's bytes less the framing, under 32 KB) holds for at most about 45 calls of the usual
+// 700 bytes, so a longer batch would mostly pay for a JSON.stringify it cannot use.
+const smallBatchCalls = 64;
+
+function stringifyOrUndefined(calls: readonly object[]): string | undefined {
+  try {
+    return JSON.stringify(calls);
+  } catch {
+    return undefined;
+  }
+}
+
+// A body; `bytes` of -1: its limits were settled without counting all of its bytes, which are counted
+// when first read (and then kept), so that a caller who never reads it never pays for it. Counting is most of
+// what batching costs beyond JSON.stringify.
+function batchOf<TCall>(body: SegmentBatchBody<TCall>, json: string, bytes: number, indexes: readonly number[]): SegmentBatch<TCall> {
+  if (bytes !== -1) return { body, json, bytes, indexes };
+  return {
+    body,
+    json,
+    get bytes(): number {
+      if (bytes === -1) bytes = utf8ByteLength(json);
+      return bytes;
+    },
+    indexes,
+  };
 }
 
 function limit(value: number | undefined, fallback: number, name: string): number {

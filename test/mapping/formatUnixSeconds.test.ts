@@ -19,6 +19,37 @@ test('formatUnixSeconds agrees with Date#toISOString over the whole accepted ran
   }
 });
 
+const isoSeconds = (seconds: number): string => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+
+test('formatUnixSeconds agrees with Date#toISOString over sequences that hit and miss its caches', () => {
+  // Time-ordered runs (same second, same minute, the next minute, the next day) mixed with jumps
+  // anywhere in the accepted range, so that every cache is hit, missed and refilled.
+  const step = fc.oneof(
+    fc.constant(0),
+    fc.integer({ min: 1, max: 10 }),
+    fc.integer({ min: 50, max: 70 }),
+    fc.integer({ min: 86_390, max: 86_410 }),
+    fc.integer({ min: -120, max: -1 }),
+  );
+  const run = fc.tuple(fc.oneof(fc.integer({ min: 0, max: 1e11 - 1 }), fc.constantFrom(0, 59, 60, 86_399, 86_400, 951_782_399, 1e11 - 1)), fc.array(step, { maxLength: 30 }));
+  fc.assert(
+    fc.property(fc.array(run, { minLength: 1, maxLength: 5 }), (runs) => {
+      for (const [start, steps] of runs) {
+        let seconds = start;
+        expect(formatUnixSeconds(seconds)).toBe(isoSeconds(seconds));
+        for (const delta of steps) {
+          seconds = Math.min(1e11 - 1, Math.max(0, seconds + delta));
+          expect(formatUnixSeconds(seconds)).toBe(isoSeconds(seconds));
+        }
+      }
+    }),
+    { numRuns: 1_000 },
+  );
+  for (const seconds of [0, 1, 59, 60, 0, 3599, 3600, 86_399, 86_400, 86_399, 1e11 - 1, 1e11 - 1, 0]) {
+    expect(formatUnixSeconds(seconds)).toBe(isoSeconds(seconds));
+  }
+});
+
 test('messageIdFor keeps Customer.io ids readable and hashes only ids too long for Segment', () => {
   expect(messageIdFor('1u21CJeZPJX3TdLhPNrzstyAYZa')).toBe('api-1u21CJeZPJX3TdLhPNrzstyAYZa');
   expect(messageIdFor('x'.repeat(96))).toHaveLength(100);

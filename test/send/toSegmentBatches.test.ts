@@ -8,6 +8,7 @@ import {
   type ToSegmentBatchesOptions,
 } from '../../src/send/toSegmentBatches';
 import { oddCallValues } from '../arbitraries/oddCalls';
+import { previousToSegmentBatches } from './previousToSegmentBatches';
 import { anyWebhookArbitrary, textArbitrary } from '../arbitraries/webhook';
 
 // Sizes are measured by encoding with TextEncoder here, independently of the implementation (which
@@ -316,5 +317,130 @@ describe('toSegmentBatches', () => {
     expect(() => toSegmentBatches([], { maxCallsPerBody: bad })).toThrow(RangeError);
     expect(() => toSegmentBatches([], { maxBodyBytes: bad })).toThrow(RangeError);
     expect(() => toSegmentBatches([], { maxCallBytes: bad })).toThrow(RangeError);
+  });
+});
+
+describe('toSegmentBatches against the previous implementation near every limit', () => {
+  // Characters of 1, 2, 3 and 4 UTF-8 bytes (the last 2 UTF-16 units), so that UTF-16 length and
+  // UTF-8 bytes part ways.
+  const glyphs = ['a', 'é', '€', '😀'] as const;
+  const glyphBytes = [1, 2, 3, 4] as const;
+
+  /** A call whose JSON takes exactly `target` bytes (or as close as its fixed part allows), with multibyte filler. */
+  function sizedCall(target: number, mix: readonly number[], droppable: boolean): Call {
+    const call: Call = { type: 'track', event: 'Email Sent', properties: { content: null } };
+    const base = bytesOf(call) - (droppable ? 4 : 0) + (droppable ? 2 : 0); // `null` → `""`
+    let room = target - base;
+    let text = '';
+    for (let i = 0; room > 0; i++) {
+      const k = mix[i % mix.length] as number;
+      // Escaped characters are avoided; a glyph that does not fit is replaced by ASCII.
+      const glyph = glyphBytes[k]! <= room ? glyphs[k]! : 'a';
+      text += glyph;
+      room -= glyph === 'a' ? 1 : glyphBytes[k]!;
+    }
+    if (droppable) call.properties.content = text;
+    else call.properties.padding = text;
+    return call;
+  }
+
+  const mixArbitrary = fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 5 });
+  const optionsArbitrary = (limits: fc.Arbitrary<Partial<ToSegmentBatchesOptions>>): fc.Arbitrary<ToSegmentBatchesOptions> =>
+    fc
+      .tuple(limits, fc.option(fc.constantFrom('2026-11-30T12:00:00.000Z', 'ünïcode'), { nil: undefined }), fc.option(fc.constantFrom('key', 'clé😀'), { nil: undefined }), fc.boolean())
+      .map(([partial, sentAt, writeKey, dropOversizedContent]) => ({ ...partial, sentAt, writeKey, dropOversizedContent }));
+
+  const compare = (calls: readonly Call[], options: ToSegmentBatchesOptions): void => {
+    const result = toSegmentBatches(calls, options);
+    expect(result).toEqual(previousToSegmentBatches(calls, options));
+    // The properties above too, where they assume Segment's limits.
+    if (options.maxBodyBytes === undefined) checkInvariants(calls, options, result);
+    else for (const batch of result.batches) expect(batch.bytes).toBe(utf8Bytes(batch.json));
+  };
+
+  test('calls of 32 KB ± a few bytes, multibyte, alone and among small calls', () => {
+    const callMax = segmentBatchLimits.maxCallBytes;
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: -6, max: 6 }), mixArbitrary, fc.boolean(), fc.boolean()), { minLength: 1, maxLength: 6 }),
+        optionsArbitrary(fc.constant({})),
+        (specs, options) => {
+          const calls = specs.map(([delta, mix, droppable, small]) => sizedCall(small ? 200 + delta : callMax + delta, mix, droppable));
+          compare(calls, options);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  test('bodies of 500,000 bytes ± a few', () => {
+    const bodyMax = segmentBatchLimits.maxBodyBytes;
+    fc.assert(
+      fc.property(fc.integer({ min: -8, max: 8 }), fc.integer({ min: 15, max: 17 }), mixArbitrary, optionsArbitrary(fc.constant({})), (delta, count, mix, options) => {
+        // `count` calls of about 30 KB whose sum, with the body's framing, lands `delta` bytes from the limit.
+        const tail = (options.sentAt === undefined ? 0 : bytesOf(options.sentAt) + 10) + (options.writeKey === undefined ? 0 : bytesOf(options.writeKey) + 12);
+        const framing = '{"batch":[]}'.length + tail + (count - 1);
+        const each = Math.floor((bodyMax + delta - framing) / count);
+        const calls = Array.from({ length: count }, (_, i) => sizedCall(i === count - 1 ? bodyMax + delta - framing - each * (count - 1) : each, mix, i % 2 === 0));
+        compare(calls, options);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  test('2,500 calls ± 1 and small batches of the fast path', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2499, max: 2501 }), optionsArbitrary(fc.constant({})), (count, options) => {
+        const calls = Array.from({ length: count }, (_, i) => sizedCall(60 + (i % 7), [i % 4], i % 3 === 0));
+        compare(calls, options);
+      }),
+      { numRuns: 6 },
+    );
+    fc.assert(
+      fc.property(fc.array(callArbitrary(3), { minLength: 1, maxLength: 70 }), optionsArbitrary(fc.constant({})), (calls, options) => compare(calls, options)),
+      { numRuns: 60 },
+    );
+  });
+
+  test('small custom limits, every one of them near the sizes of the calls', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 40, max: 160 }), mixArbitrary, fc.boolean()), { maxLength: 40 }),
+        optionsArbitrary(
+          fc.record({
+            maxCallBytes: fc.integer({ min: 40, max: 170 }),
+            maxBodyBytes: fc.integer({ min: 40, max: 700 }),
+            maxCallsPerBody: fc.integer({ min: 1, max: 8 }),
+          }),
+        ),
+        (specs, options) => {
+          const calls = specs.map(([target, mix, droppable]) => sizedCall(target, mix, droppable));
+          compare(calls, options);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  test('odd calls, mapped calls and custom limits', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(callArbitrary(40), fc.constantFrom(...(oddCallValues as Call[]))), { maxLength: 30 }),
+        optionsArbitrary(
+          fc.record({ maxCallBytes: fc.integer({ min: 200, max: 3000 }), maxBodyBytes: fc.integer({ min: 200, max: 6000 }), maxCallsPerBody: fc.integer({ min: 1, max: 40 }) }, { requiredKeys: [] }),
+        ),
+        (calls, options) => {
+          let expected: unknown;
+          try {
+            expected = previousToSegmentBatches(calls, options);
+          } catch (error) {
+            expect(() => toSegmentBatches(calls, options)).toThrow((error as Error).constructor as new () => Error);
+            return;
+          }
+          expect(toSegmentBatches(calls, options)).toEqual(expected);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
