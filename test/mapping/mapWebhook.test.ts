@@ -97,6 +97,30 @@ describe('mapWebhook', () => {
     );
   });
 
+  test('the same for identifiers of every combination of members, with and without other ways to name the person', () => {
+    // `absent`: no such key; `undefined`: the key is there with no value (a JavaScript caller's object).
+    const absent = Symbol('absent');
+    const members: unknown[] = [absent, undefined, null, '', 'x', 'a@b.co', 'c@d.io', 5];
+    const others: Record<string, unknown>[] = [{}, { email_address: 'a@b.co' }, { email_address: 'not an email', customer_id: 'c' }, { recipient: 'c@d.io' }];
+    fc.assert(
+      fc.property(anyWebhookArbitrary, (webhook) => {
+        for (const id of members) for (const email of members) for (const cioId of members) for (const extra of [false, true]) {
+          const identifiers: Record<string, unknown> = {};
+          if (id !== absent) identifiers.id = id;
+          if (email !== absent) identifiers.email = email;
+          if (cioId !== absent) identifiers.cio_id = cioId;
+          if (extra) identifiers.phone = '+1555';
+          for (const other of others) {
+            const data: Record<string, unknown> = { ...(webhook.data as Record<string, unknown>), identifiers, ...other };
+            for (const key of ['customer_id', 'email_address', 'recipient']) if (!(key in other)) delete data[key];
+            expectSame({ ...webhook, data }, {});
+          }
+        }
+      }),
+      { numRuns: 3 },
+    );
+  });
+
   test('is total: any value whatever gives a result, never a throw, and the same as the two functions', () => {
     fc.assert(
       fc.property(fc.anything(), optionsArbitrary, (input, options) => {
