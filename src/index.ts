@@ -52,6 +52,8 @@ export { toSegmentTrack } from './mapping/toSegmentTrack';
 export type { RenamedTrack, ToSegmentTrackOptions } from './mapping/toSegmentTrack';
 export { toDeliveredTrack } from './mapping/toDeliveredTrack';
 export type { DeliveredTrack, ToDeliveredTrackOptions } from './mapping/toDeliveredTrack';
+export { mapWebhook } from './mapping/mapWebhook';
+export type { MapWebhookOptions, MapWebhookResult } from './mapping/mapWebhook';
 
 // Segment-side schemas
 export { safeParseSegmentTrack } from './validation/safeParseSegmentTrack';

@@ -8,7 +8,7 @@ import * as node from '../src/node';
 const expected = [
   'ValidationError', 'attributionFields', 'catalog', 'createFirstOccurrenceFilter',
   'createMemoryFirstOccurrenceStore', 'eventNameFor', 'firstOccurrenceKey', 'foldNameLookups', 'formatIssues',
-  'isSegmentTrack', 'isWebhook', 'isoTimestampPattern', 'issueCodes', 'migrateTrackV1ToV2',
+  'isSegmentTrack', 'isWebhook', 'isoTimestampPattern', 'issueCodes', 'mapWebhook', 'migrateTrackV1ToV2',
   'migrateWarehouseRowV1ToV2', 'parseSegmentTrack', 'parseWebhook', 'safeParseSegmentTrack',
   'safeParseV1Track', 'safeParseWebhook', 'segmentBatchLimits', 'segmentEndpoint', 'segmentEventJsonSchema', 'segmentHost',
   'segmentTrackJsonSchema', 'segmentTrackSchema', 'segmentTrackV1Schema', 'segmentTrackingPlanRules', 'subscriptionPreferencesOf',

@@ -1,6 +1,5 @@
 import { acceptedEventNames, eventNameProblem } from '../mapping/checkTrackOptions';
-import { toSegmentTrack, type ToSegmentTrackOptions } from '../mapping/toSegmentTrack';
-import { safeParseWebhook } from '../validation/safeParseWebhook';
+import { mapWebhook, type MapWebhookOptions } from '../mapping/mapWebhook';
 import { parseExact, stringifyExact } from './exactJson';
 import { describeIssue, summarize } from './lineReport';
 import { processLines } from './lines';
@@ -56,7 +55,8 @@ export async function mapCommand(args: readonly string[]): Promise<number> {
   if (problems.length > 0) {
     throw new UsageError(`${problems.join('; ')}\nAccepted event names: ${acceptedEventNames()}${allowUnknownEvents ? '' : ' (with --allow-unknown-events, also names of events outside the catalog)'}`);
   }
-  const options: ToSegmentTrackOptions = {
+  const options: MapWebhookOptions = {
+    allowUnknownEvents,
     bodyContent: values['body-content'] === true,
     sendBackToCustomerIo: values['send-back-to-customer-io'] === true,
     writeKey: values['write-key'],
@@ -73,10 +73,9 @@ export async function mapCommand(args: readonly string[]): Promise<number> {
       handle: (line) => {
         const parsed = parseExact(line);
         if ('fail' in parsed) return parsed;
-        const webhook = safeParseWebhook(parsed.value, { allowUnknownEvents });
-        if (!webhook.success) return { fail: webhook.issues.map(describeIssue) };
-        const track = toSegmentTrack(webhook.value, options);
-        return track === null ? { skip: true } : { write: stringifyExact(track, parsed.bigints) };
+        const mapped = mapWebhook(parsed.value, options);
+        if (!mapped.success) return { fail: mapped.issues.map(describeIssue) };
+        return mapped.value === null ? { skip: true } : { write: stringifyExact(mapped.value, parsed.bigints) };
       },
     });
     await io.output.commit();

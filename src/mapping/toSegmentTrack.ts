@@ -1,14 +1,8 @@
-import { contentRuleOf, findCatalogEntry } from '../catalog/catalogEntries';
+import { buildTrackCall, setDataProperty, trackEventOf } from './buildTrackCall';
 import { checkTrackOptions } from './checkTrackOptions';
-import { eventNameFor } from '../catalog/eventNameFor';
-import { commonProperties } from '../catalog/commonProperties';
-import { integrationName, integrationVersion, sourceLibraryName, sourceLibraryVersion } from '../catalog/integration';
-import { renamedFields } from '../catalog/renamedFields';
-import { formatUnixSeconds } from './formatUnixSeconds';
 import { isPlainObject } from '../json/isPlainObject';
-import { messageIdFor } from './messageIdFor';
-import { resolveIdentity } from '../validation/resolveIdentity';
 import { setProperty } from '../json/setProperty';
+import { resolveIdentity } from '../validation/resolveIdentity';
 import type { SegmentEventName } from '../catalog/types';
 import type { TrackFor, TrackLink } from '../catalog/segmentTrack';
 import type { AnyWebhook } from '../catalog/reportingWebhook';
@@ -84,10 +78,8 @@ export function toSegmentTrack(webhook: AnyWebhook, options?: ToSegmentTrackOpti
   }
   checkTrackOptions(options);
   const { object_type: objectType, metric, data } = webhook;
-  const entry = findCatalogEntry(objectType, metric);
-  const defaultName = entry === undefined ? eventNameFor(objectType, metric) : entry.event;
-  if (options?.enabledEvents !== undefined && !options.enabledEvents.includes(defaultName)) return null;
-  const contentRule = entry === undefined ? contentRuleOf(metric) : entry.content;
+  const event = trackEventOf(objectType, metric);
+  if (options?.enabledEvents !== undefined && !options.enabledEvents.includes(event.event)) return null;
 
   const properties: Record<string, unknown> = {};
   let link: TrackLink | undefined;
@@ -126,63 +118,12 @@ export function toSegmentTrack(webhook: AnyWebhook, options?: ToSegmentTrackOpti
       case 'content':
         content = value;
         break;
-      // Names the mapping writes itself (the common properties that are no data field of their own): a
-      // data field of such a name, or of such a name behind `data_` prefixes, takes one more `data_`, so
-      // that no two fields ever land on one name (dataFieldName).
-      case 'userId':
-      case 'cio_id':
-      case 'link':
-      case 'content_dropped':
-        properties[`data_${key}`] = value;
-        break;
       default:
-        setProperty(properties, key.startsWith('data_') ? dataFieldName(key) : key, value);
+        setDataProperty(properties, key, value);
     }
   }
   const identity = resolveIdentity(objectType, identifiers, customerId, emailAddress, recipient);
-  if (identity.cioId !== undefined) properties.cio_id = identity.cioId;
-  if (isPlainObject(identifiers)) {
-    const leftover = leftoverIdentifiers(identifiers, identity.email);
-    if (leftover !== undefined) properties.identifiers = leftover;
-  }
-  if (contentRule === 'always' || (contentRule === 'bodyContent' && options?.bodyContent === true)) {
-    if (typeof content === 'string') properties.content = content;
-  } else properties.content = null;
-
-  const eventNames = options?.eventNames;
-  const call: Record<string, unknown> = {
-    type: 'track',
-    event: eventNames !== undefined && Object.hasOwn(eventNames, defaultName) ? eventNames[defaultName] : defaultName,
-    userId: identity.userId,
-    messageId: options?.messageId === undefined ? messageIdFor(webhook.event_id) : options.messageId(webhook),
-    timestamp: formatUnixSeconds(webhook.timestamp),
-    // Fresh objects per call (a caller may change one call's context), of the same shape every time.
-    context:
-      identity.email === undefined
-        ? { integration: { name: integrationName, version: integrationVersion }, library: { name: sourceLibraryName, version: sourceLibraryVersion } }
-        : {
-            integration: { name: integrationName, version: integrationVersion },
-            library: { name: sourceLibraryName, version: sourceLibraryVersion },
-            traits: { email: identity.email },
-          },
-    integrations: { 'Customer.io': options?.sendBackToCustomerIo === true },
-    properties,
-  };
-  if (identity.userId === '') call.anonymousId = identity.email ?? identity.cioId;
-  if (options?.writeKey !== undefined) call.writeKey = options.writeKey;
-  return call;
-}
-
-// The names of the common properties that no data field of the same name fills: `userId`, `cio_id`,
-// `link`, `content_dropped` (catalog/commonProperties.ts without catalog/renamedFields.ts).
-const reservedNames = /* @__PURE__ */ Object.keys(commonProperties).filter((name) => !(renamedFields as readonly string[]).includes(name));
-
-// `data_…_data_<reserved>` → one more `data_`; any other name is kept. The map is one to one, so no
-// two data fields share a property, and dropping one `data_` gives the field's name back.
-function dataFieldName(key: string): string {
-  let rest = key;
-  while (rest.startsWith('data_')) rest = rest.slice(5);
-  return reservedNames.includes(rest) ? `data_${key}` : key;
+  return buildTrackCall(webhook, event, properties, identity, identifiers, content, options);
 }
 
 // What the mapping reads without checking again; anything else is not a validated webhook.
@@ -190,18 +131,4 @@ function looksLikeWebhook(value: unknown): value is AnyWebhook {
   if (typeof value !== 'object' || value === null) return false;
   const { object_type: objectType, metric, data, event_id: eventId, timestamp } = value as Record<string, unknown>;
   return typeof objectType === 'string' && typeof metric === 'string' && typeof eventId === 'string' && typeof timestamp === 'number' && isPlainObject(data);
-}
-
-// `id` became the userId and an email-shaped `email` the email trait; whatever else is in
-// `identifiers` (cio_id aside) is handed back so that nothing is lost.
-function leftoverIdentifiers(identifiers: Record<string, unknown>, email: string | undefined): Record<string, unknown> | undefined {
-  let rest: Record<string, unknown> | undefined;
-  for (const key in identifiers) {
-    const value = identifiers[key];
-    if (key === 'id' && (value === null || (typeof value === 'string' && value !== ''))) continue;
-    if (key === 'email' && (value === null || (value === email && email !== undefined))) continue;
-    if (key === 'cio_id' && typeof value === 'string' && value !== '') continue;
-    setProperty((rest ??= {}), key, value);
-  }
-  return rest;
 }
