@@ -20,6 +20,7 @@ export function floorTrack(webhook: any): Record<string, unknown> {
   let emailAddress: any;
   let recipient: any;
   let link: { url?: string; id?: number } | undefined;
+  let content: any;
   for (const key in data) {
     const value = data[key];
     switch (key) {
@@ -44,6 +45,7 @@ export function floorTrack(webhook: any): Record<string, unknown> {
         link.id = value;
         break;
       case 'content':
+        content = value;
         break;
       default:
         properties[key] = value;
@@ -54,7 +56,8 @@ export function floorTrack(webhook: any): Record<string, unknown> {
     identifiers?.email || emailAddress || (webhook.object_type === 'email' && typeof recipient === 'string' && recipient.includes('@') ? recipient : undefined);
   const cioId: string | undefined = identifiers?.cio_id || undefined;
   if (cioId !== undefined) properties.cio_id = cioId;
-  properties.content = null;
+  // A preference change keeps its content (the topics); any other event sends null without Body Content.
+  properties.content = webhook.metric === 'cio_subscription_preferences_changed' && typeof content === 'string' ? content : null;
   const call: Record<string, unknown> = {
     type: 'track',
     event: eventNames[webhook.object_type]![webhook.metric],

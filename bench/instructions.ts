@@ -112,8 +112,11 @@ interface Row {
 const table: Row[] = [
   { name: 'validate and map a webhook body (random days)', corpus: 'random', baseline: 'parse', floor: 'floor', subject: 'pipeline', events: bodies.length, target: 1.3 },
   { name: 'validate and map a webhook body (time order)', corpus: 'ordered', baseline: 'parse', floor: 'floor', subject: 'pipeline', events: bodies.length, target: 1.3 },
+  { name: 'validate and map in one pass, mapWebhook (random days)', corpus: 'random', baseline: 'parse', floor: 'floor', subject: 'fused', events: bodies.length, target: 1.3 },
+  { name: 'validate and map in one pass, mapWebhook (time order)', corpus: 'ordered', baseline: 'parse', floor: 'floor', subject: 'fused', events: bodies.length, target: 1.3 },
   { name: 'webhook bodies to a /v1/batch body string (random days)', corpus: 'random', baseline: 'parseStringify', floor: 'floorBatch', subject: 'batch', events: bodies.length, target: 1.3 },
   { name: 'webhook bodies to a /v1/batch body string (time order)', corpus: 'ordered', baseline: 'parseStringify', floor: 'floorBatch', subject: 'batch', events: bodies.length, target: 1.3 },
+  { name: 'to a /v1/batch body string with mapWebhook (random days)', corpus: 'random', baseline: 'parseStringify', floor: 'floorBatch', subject: 'fusedBatch', events: bodies.length, target: 1.3 },
   { name: 'migrate a 1.0.0 warehouse row', corpus: 'random', baseline: 'copy', subject: 'migrate', events: rows.length, target: 2 },
 ];
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);

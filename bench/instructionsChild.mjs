@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 
 const [libraryPath, dataPath, workload, corpus, warm, measured] = process.argv.slice(2);
-const { safeParseWebhook, toSegmentTrack, toSegmentBatches, migrateWarehouseRowV1ToV2, floorTrack } = await import(libraryPath);
+const { safeParseWebhook, toSegmentTrack, mapWebhook, toSegmentBatches, migrateWarehouseRowV1ToV2, floorTrack } = await import(libraryPath);
 const data = JSON.parse(readFileSync(dataPath, 'utf8'));
 const bodies = data.corpora[corpus];
 const { rows, sentAt } = data;
@@ -26,6 +26,13 @@ const workloads = {
       sink = parsed.success ? toSegmentTrack(parsed.value) : parsed.issues;
     }
   },
+  // The same work in one pass (mapWebhook), as the CLI's map command does it.
+  fused: () => {
+    for (const body of bodies) {
+      const mapped = mapWebhook(JSON.parse(body));
+      sink = mapped.success ? mapped.value : mapped.issues;
+    }
+  },
   parseStringify: () => {
     for (const body of bodies) JSON.parse(body);
     sink = JSON.stringify({ batch: mapped, sentAt });
@@ -40,6 +47,14 @@ const workloads = {
     for (const body of bodies) {
       const parsed = safeParseWebhook(JSON.parse(body));
       if (parsed.success) calls.push(toSegmentTrack(parsed.value));
+    }
+    sink = toSegmentBatches(calls, { sentAt }).batches.map((batch) => batch.json);
+  },
+  fusedBatch: () => {
+    const calls = [];
+    for (const body of bodies) {
+      const mapped = mapWebhook(JSON.parse(body));
+      if (mapped.success && mapped.value !== null) calls.push(mapped.value);
     }
     sink = toSegmentBatches(calls, { sentAt }).batches.map((batch) => batch.json);
   },

@@ -13,10 +13,13 @@ export const budgets: { name: string; imports: string; budget: number; entry?: s
   { name: 'toSegmentTrack', imports: '{ toSegmentTrack }', budget: 4 * 1024 },
   { name: 'safeParseWebhook + toSegmentTrack', imports: '{ safeParseWebhook, toSegmentTrack }', budget: 6 * 1024 },
   // A whole receiver (verification, validation, mapping, Send Frequency, the handler, the sender): what a Worker bundles.
-  { name: 'createWebhookHandler', imports: '{ createWebhookHandler }', budget: 12 * 1024 },
+  // One pass over a body: what a pipeline that validates and maps bundles.
+  { name: 'mapWebhook', imports: '{ mapWebhook }', budget: 6 * 1024 },
+  // 13 KiB since batching counts bytes only near a limit and takes small batches whole (faster, larger).
+  { name: 'createWebhookHandler', imports: '{ createWebhookHandler }', budget: 13 * 1024 },
   // The sender, the Redis store and the signing helpers (with their failure messages) took it past 12 KiB,
-  // and the webhook handler past 17 KiB.
-  { name: 'every export of the main entry', imports: '* as all', budget: 20 * 1024 },
+  // the webhook handler past 17 KiB, and mapWebhook (one pass) past 20 KiB.
+  { name: 'every export of the main entry', imports: '* as all', budget: 22 * 1024 },
   { name: 'customerio-segment/sql (not budgeted)', imports: '* as all', budget: Number.POSITIVE_INFINITY, entry: 'sql' },
 ];
 
