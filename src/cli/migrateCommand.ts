@@ -54,6 +54,7 @@ export async function migrateCommand(args: readonly string[]): Promise<number> {
   try {
     // Read before any line: a lookups file that cannot be added to stops the run before it writes.
     let tables: NameTables | undefined = values.lookups === undefined ? undefined : readLookupsFile(values.lookups);
+    let namesTakenOut = 0;
     const conflictsOut = values.conflicts === undefined ? undefined : openOutputFile('--conflicts', values.conflicts);
     if (conflictsOut !== undefined) outputs.push(conflictsOut);
     let conflictText = '';
@@ -92,6 +93,7 @@ export async function migrateCommand(args: readonly string[]): Promise<number> {
         }
         if (!result.changed) return { keep: true };
         migrated++;
+        namesTakenOut += result.lookups.length;
         if (tables !== undefined && result.lookups.length > 0) tables = foldNameLookups(result.lookups, tables);
         if (result.conflicts.length > 0) {
           conflictLines++;
@@ -128,6 +130,10 @@ export async function migrateCommand(args: readonly string[]): Promise<number> {
         : rows
           ? `; ${migrated} of them 1.0.0 rows, migrated`
           : '';
+    // Without --lookups the names 2.0.0 dropped leave the data: say so, and how to keep them.
+    if (values.lookups === undefined && namesTakenOut > 0) {
+      extra += `\nmigrate: warning: ${namesTakenOut} names (campaign_name, action_name, …) were taken out of the lines as 2.0.0 does and not kept; run again with --lookups FILE to keep them as id -> name tables`;
+    }
     if (migrated === 0 && counts.written > 0) {
       extra += rows
         ? '\nmigrate: warning: no line was a 1.0.0 row (a context_integration_version column equal to "1.0.0"), so every line was written unchanged; for track payloads, leave out --rows'

@@ -26,6 +26,26 @@ function run(args: string[], input = ''): { status: number | null; stdout: strin
 const kindOf = Object.fromEntries(namePairs.map(([id, name]) => [name, id.replace(/_id$/, '')])) as Record<string, LookupKind>;
 
 describe('customerio-segment (built)', () => {
+  it('migrate without --lookups says how many names left the data, and how to keep them', () => {
+    const line = JSON.stringify({
+      type: 'track',
+      event: 'Email Opened',
+      userId: '1',
+      timestamp: '2021-06-16T13:04:06Z',
+      context: { integration: { name: 'customer.io', version: '1.0.0' } },
+      properties: { campaign_id: 7, campaign_name: 'Welcome', action_id: 3, action_name: 'Email 1' },
+    });
+    const without = run(['migrate'], `${line}\n${line}\n`);
+    expect(without.status).toBe(0);
+    expect(without.stdout).not.toContain('Welcome');
+    expect(without.stderr).toMatch(/warning: 4 names .* --lookups FILE/);
+    const lookups = join(dir, 'names-kept.json');
+    const withLookups = run(['migrate', '--lookups', lookups], `${line}\n`);
+    expect(withLookups.status).toBe(0);
+    expect(withLookups.stderr).not.toContain('warning');
+    expect(JSON.parse(readFileSync(lookups, 'utf8')).campaign).toEqual({ 7: 'Welcome' });
+  });
+
   it('starts with a shebang, as bin needs', () => {
     expect(readFileSync(cli, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
