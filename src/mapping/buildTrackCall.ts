@@ -9,7 +9,7 @@ import { messageIdFor } from './messageIdFor';
 import type { Identity } from '../validation/resolveIdentity';
 import { setProperty } from '../json/setProperty';
 import type { AnyWebhook } from '../catalog/reportingWebhook';
-import type { ToSegmentTrackOptions } from './toSegmentTrack';
+import type { ToSegmentTrackOptions } from './toSegmentTrackOptions';
 
 /** The default event name of a webhook and how its `data.content` reaches the call. */
 export interface TrackEvent {
