@@ -11,6 +11,7 @@ import { readLookupsFile } from './lookupsFile';
 import { openOutputFile, type Output } from './outputFile';
 import { parseOptions } from './parseOptions';
 import { UsageError } from './UsageError';
+import { integrationName, v1IntegrationVersion } from '../catalog/integration';
 
 /** The `--help` text of `customerio-segment migrate`. */
 export const migrateHelp = `Usage: customerio-segment migrate [options] < v1.ndjson > v2.ndjson
@@ -136,8 +137,8 @@ export async function migrateCommand(args: readonly string[]): Promise<number> {
     }
     if (migrated === 0 && counts.written > 0) {
       extra += rows
-        ? '\nmigrate: warning: no line was a 1.0.0 row (a context_integration_version column equal to "1.0.0"), so every line was written unchanged; for track payloads, leave out --rows'
-        : '\nmigrate: warning: no line was a 1.0.0 payload (context.integration {"name": "customer.io", "version": "1.0.0"}), so every line was written unchanged; for warehouse rows, add --rows';
+        ? `\nmigrate: warning: no line was a ${v1IntegrationVersion} row (a context_integration_version column equal to "${v1IntegrationVersion}"), so every line was written unchanged; for track payloads, leave out --rows`
+        : `\nmigrate: warning: no line was a ${v1IntegrationVersion} payload (context.integration {"name": "${integrationName}", "version": "${v1IntegrationVersion}"}), so every line was written unchanged; for warehouse rows, add --rows`;
     }
     return summarize('migrate', counts, extra);
   } catch (error) {
