@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { answerWebhook } from '../receive/answerWebhook';
 import type { IncomingWebhook, WebhookAnswer } from '../receive/createWebhookHandler';
+import { concatChunks } from '../receive/readRequestBody';
 
 /** Options of {@link toNodeHandler}. */
 export interface NodeHandlerOptions {
@@ -126,22 +127,11 @@ async function rawBody(request: IncomingMessage, limit: number): Promise<Uint8Ar
       request.resume();
       resolve(tooLarge);
     };
-    const onEnd = (): void => resolve(concat(chunks, size));
+    const onEnd = (): void => resolve(concatChunks(chunks, size));
     request.on('data', onData);
     request.on('end', onEnd);
     request.on('error', reject);
   });
-}
-
-function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1 && chunks[0] !== undefined) return chunks[0];
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
 }
 
 // node:crypto's HMAC, synchronous: a few microseconds where Web Crypto's asynchronous sign costs tens on Node.

@@ -11,6 +11,7 @@ import { verifyWebhookSignature, type SignatureFailureReason } from './verifyWeb
 import { checkSignatureWithHmac, type HmacSha256Hex } from './checkSignatureWithHmac';
 import { answerWebhook } from './answerWebhook';
 import type { WebhookSink, WebhookSinkOutcome } from './webhookSink';
+import { readRequestBody } from './readRequestBody';
 
 /** Options of {@link createWebhookHandler}. */
 export interface WebhookHandlerOptions {
@@ -340,7 +341,11 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     const incoming: IncomingWebhook = {
       method: request.method,
       header: (name) => request.headers.get(name),
-      body: (limit) => readBody(request, limit),
+      body: async (limit) => {
+        const body = await readRequestBody(request, limit);
+        // A body that cannot be read (already read, or its stream failed) is checked as an empty one.
+        return body === 'too_large' ? undefined : body === 'unreadable' ? new Uint8Array(0) : body;
+      },
     };
     return answerFor(incoming).then(respond);
   }
@@ -438,32 +443,4 @@ function respond(answer: WebhookAnswer): Response {
 
 function now(): number {
   return globalThis.performance?.now() ?? Date.now();
-}
-
-// Reads at most `limit` bytes, so that a huge body, signed or not, is refused without being held in memory.
-async function readBody(request: Request, limit: number): Promise<Uint8Array | undefined> {
-  const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > limit) return undefined;
-  if (request.body === null) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      void reader.cancel().catch(() => undefined);
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  if (chunks.length === 1) return chunks[0];
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
 }

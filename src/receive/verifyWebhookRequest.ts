@@ -1,6 +1,7 @@
 import { signatureFailureMessage } from './signatureFailureMessage';
 import type { SignatureFailureReason } from './verifyWebhookSignature';
 import { verifyWebhookSignature } from './verifyWebhookSignature';
+import { readRequestBody } from './readRequestBody';
 
 /** A request already taken apart: its headers and its raw body, as a Node server or a framework has them. */
 export interface WebhookRequestParts {
@@ -73,7 +74,8 @@ export async function verifyWebhookRequest(
   if (isRequest(request)) {
     timestamp = request.headers.get('x-cio-timestamp');
     signature = request.headers.get('x-cio-signature');
-    const read = await readBody(request, maxBodyBytes);
+    const bytes = await readRequestBody(request, maxBodyBytes);
+    const read = bytes === 'too_large' ? 'body_too_large' : bytes === 'unreadable' || (bytes.byteLength === 0 && request.body === null) ? 'missing_body' : bytes;
     if (typeof read === 'string') return failure(read, undefined);
     body = read;
   } else {
@@ -126,39 +128,4 @@ function header(headers: WebhookRequestParts['headers'], name: string): unknown 
   if (Object.hasOwn(record, name)) return record[name];
   for (const key of Object.keys(record)) if (key.toLowerCase() === name) return record[key];
   return undefined;
-}
-
-// The body's bytes, stopping as soon as they pass the limit; a reason when there are none to verify.
-async function readBody(request: Request, maxBodyBytes: number): Promise<Uint8Array | SignatureFailureReason> {
-  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
-  if (declared > maxBodyBytes) {
-    await request.body?.cancel().catch(() => undefined);
-    return 'body_too_large';
-  }
-  if (request.bodyUsed || request.body === null) return 'missing_body';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      length += value.byteLength;
-      if (length > maxBodyBytes) {
-        await reader.cancel().catch(() => undefined);
-        return 'body_too_large';
-      }
-      chunks.push(value);
-    }
-  } catch {
-    return 'missing_body';
-  }
-  if (chunks.length === 1) return chunks[0] as Uint8Array;
-  const bytes = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return bytes;
 }

@@ -7,7 +7,7 @@ import { utf8ByteLength } from './utf8ByteLength';
 /** Options of {@link toSegmentBatches}. */
 export interface ToSegmentBatchesOptions {
   /**
-   * The body's `sentAt`: set it only to the real send time (`reference/segment.md` §2), since Segment
+   * The body's `sentAt`: set it only to the real send time (https://segment.com/docs/connections/spec/common/#timestamps), since Segment
    * shifts every call's `timestamp` by `receivedAt − sentAt`. Omitted: no `sentAt`.
    */
   readonly sentAt?: Date | string | undefined;

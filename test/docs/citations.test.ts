@@ -9,14 +9,6 @@ import { beforeAll, describe, expect, test } from 'vitest';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/**
- * src/ files whose comments still cite something a user cannot open. They are being rewritten; this
- * list only shrinks. A file not listed here fails the test as soon as it gains such a citation.
- */
-const pendingSrcFiles: readonly string[] = [
-  'src/send/toSegmentBatches.ts',
-];
-
 interface Citation {
   file: string;
   line: number;
@@ -195,24 +187,14 @@ describe('comments in src/ and the declarations users install', () => {
   beforeAll(() => {
     declarations = declarationFindings();
   });
-  const isPending = (c: Citation): boolean => pendingSrcFiles.includes(c.file);
-
-  test('comments cite no private notes or missing files, apart from the files still pending', () => {
-    const fresh = [...comments.forbidden, ...comments.missing].filter((c) => !isPending(c));
-    expect(fresh.map(format)).toEqual([]);
+  test('comments cite no private notes or missing files', () => {
+    expect([...comments.forbidden, ...comments.missing].map(format)).toEqual([]);
   });
 
-  test('declarations cite no private notes, apart from the files still pending', () => {
-    // Every declaration file comes from a src/ file, so the pending list applies to them by name.
+  test('declarations cite no private notes', () => {
     expect(declarations.files).toBeGreaterThan(50);
     expect(declarations.found.map((c) => c.file).filter((file) => !file.startsWith('src/'))).toEqual([]);
-    expect(declarations.found.filter((c) => !isPending(c)).map(format)).toEqual([]);
-  });
-
-  test('the pending list holds only files that still need the fix', () => {
-    // Once a pending file is clean, remove it from the list so that it stays clean.
-    const flagged = new Set([...comments.forbidden, ...comments.missing, ...declarations.found].map((c) => c.file));
-    expect(pendingSrcFiles.filter((file) => !flagged.has(file))).toEqual([]);
+    expect(declarations.found.map(format)).toEqual([]);
   });
 
   test('the scanner finds comments, their lines and the citations in them', () => {
