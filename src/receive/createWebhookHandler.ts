@@ -7,7 +7,7 @@ import { createSegmentSender, type SegmentSender } from '../send/createSegmentSe
 import type { SegmentRegion } from '../send/segmentHost';
 import { toSegmentBatches } from '../send/toSegmentBatches';
 import type { FirstOccurrenceDecision, FirstOccurrenceFilter } from './createFirstOccurrenceFilter';
-import { verifyWebhookSignature, type SignatureFailureReason } from './verifyWebhookSignature';
+import { defaultToleranceSeconds, verifyWebhookSignature, type SignatureFailureReason } from './verifyWebhookSignature';
 import { checkSignatureWithHmac, type HmacSha256Hex } from './checkSignatureWithHmac';
 import { answerWebhook } from './answerWebhook';
 import type { WebhookSink, WebhookSinkOutcome } from './webhookSink';
@@ -229,26 +229,14 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
   }
 
   async function verify(rawBody: Uint8Array, incoming: IncomingWebhook): Promise<SignatureFailureReason | undefined> {
-    let reason: SignatureFailureReason | undefined;
     const timestamp = incoming.header('x-cio-timestamp');
     const signature = incoming.header('x-cio-signature');
     if (incoming.hmacSha256Hex !== undefined) {
-      return checkSignatureWithHmac(incoming.hmacSha256Hex, keys, rawBody, timestamp, signature, toleranceSeconds ?? 300, Date.now());
+      return checkSignatureWithHmac(incoming.hmacSha256Hex, keys, rawBody, timestamp, signature, toleranceSeconds ?? defaultToleranceSeconds, Date.now());
     }
-    for (const signingKey of keys) {
-      const result = await verifyWebhookSignature({
-        rawBody,
-        timestamp,
-        signature,
-        signingKey,
-        toleranceSeconds,
-      });
-      if (result.valid) return undefined;
-      reason = result.reason;
-      // Only a mismatch depends on the key; a stale or missing timestamp fails with every key.
-      if (reason !== 'signature_mismatch') return reason;
-    }
-    return reason;
+    // verifyWebhookSignature tries every key of a rotation itself.
+    const result = await verifyWebhookSignature({ rawBody, timestamp, signature, signingKey: keys, toleranceSeconds });
+    return result.valid ? undefined : result.reason;
   }
 
   async function reject(rejection: WebhookRejection, state: RequestState): Promise<Answer> {

@@ -44,7 +44,8 @@ export type SignatureVerification =
   | { readonly valid: true }
   | { readonly valid: false; readonly reason: SignatureFailureReason };
 
-const defaultToleranceSeconds = 300;
+/** How far `X-CIO-Timestamp` may be from now, in seconds, when no `toleranceSeconds` is given. */
+export const defaultToleranceSeconds = 300;
 // Unix seconds as Customer.io sends them: plain decimal digits. Fifteen digits keep it an exact number.
 const timestampPattern = /^[0-9]{1,15}$/;
 const signaturePattern = /^[0-9a-fA-F]{64}$/;
