@@ -39,7 +39,8 @@ const data = join(dir, 'data.json');
 const child = fileURLToPath(new URL('./instructionsChild.mjs', import.meta.url));
 
 // Passes to warm up (JIT tiers, caches, young generation), then passes counted.
-const [warm, measured] = [20, 10];
+const numberFlag = (name: string, fallback: number): number => Number(process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const [warm, measured] = [numberFlag('warm', 20), numberFlag('measured', 10)];
 
 // Only the measured passes are counted: callgrind collects inside `Reflect.apply`, which the child
 // calls once, around them. V8 runs without background threads, with predictable GC and a young
