@@ -1,11 +1,10 @@
 import { buildTrackCall, setDataProperty, trackEventOf } from './buildTrackCall';
 import { checkTrackOptions } from './checkTrackOptions';
 import { checkField } from '../validation/checkField';
-import { checkWebhookEnvelope, failure, filledObjectType, notAWebhook, reportMissingIdentity } from '../validation/checkWebhookEnvelope';
+import { checkWebhookEnvelope, failure, filledObjectType, notAWebhook, reportMissingIdentity, validWebhookOf } from '../validation/checkWebhookEnvelope';
 import { isPlainObject } from '../json/isPlainObject';
 import { IssueCollector } from '../validation/IssueCollector';
 import { resolveIdentity } from '../validation/resolveIdentity';
-import type { AnyWebhook } from '../catalog/reportingWebhook';
 import type { SafeParseResult } from '../validation/issue';
 import type { SafeParseWebhookOptions } from '../validation/safeParseWebhook';
 import type { SegmentTrack, TrackLink, UnknownSegmentTrack } from '../catalog/segmentTrack';
@@ -197,7 +196,7 @@ export function mapWebhook(input: unknown, options?: MapWebhookOptions): MapWebh
   if (identity.userId === '' && identity.email === undefined && identity.cioId === undefined) reportMissingIdentity(issues);
   if (issues.issues !== undefined) return failure(issues.issues);
 
-  const webhook = (filled === undefined ? input : { ...input, object_type: filled }) as unknown as AnyWebhook;
+  const webhook = validWebhookOf(input, filled);
   const event = trackEventOf(webhook.object_type, webhook.metric);
   if (options?.enabledEvents !== undefined && !options.enabledEvents.includes(event.event)) return { success: true, value: null };
   const call = buildTrackCall(webhook, event, properties, identity, identifiers, content, options);

@@ -1,8 +1,10 @@
 import { eventNameFor } from '../catalog/eventNameFor';
 import type { AnyWebhook } from '../catalog/reportingWebhook';
 import type { Issue } from '../validation/issue';
-import { safeParseWebhook } from '../validation/safeParseWebhook';
-import { toSegmentTrack, type ToSegmentTrackOptions } from '../mapping/toSegmentTrack';
+import { validWebhookOf } from '../validation/checkWebhookEnvelope';
+import { checkTrackOptions } from '../mapping/checkTrackOptions';
+import { mapWebhook, type MapWebhookOptions } from '../mapping/mapWebhook';
+import type { ToSegmentTrackOptions } from '../mapping/toSegmentTrack';
 import { createSegmentSender, type SegmentSender } from '../send/createSegmentSender';
 import type { SegmentRegion } from '../send/segmentHost';
 import { toSegmentBatches } from '../send/toSegmentBatches';
@@ -170,12 +172,13 @@ export interface WebhookAnswer {
  * Workers, Next.js route handlers, Hono.
  *
  * Each POST is verified (401 when the signature is bad, missing or stale), parsed and validated (a
- * signed body that is not a webhook is answered 202 and handed to `onRejected`), filtered by Send
- * Frequency, mapped with `toSegmentTrack`, and handed to the sink; the answer is 200 once the sink has
+ * signed body that is not a webhook is answered 202 and handed to `onRejected`) and mapped in one pass
+ * (`mapWebhook`), filtered by Send Frequency, and handed to the sink; the answer is 200 once the sink has
  * it, or when the event is deliberately not sent, and 503 when the sink fails or does not finish within
  * `answerBudgetMs`. Every code is chosen for Customer.io's retry rules, which `docs/receiving.md` sets out.
  *
- * @throws {TypeError} Without a signing key, or without any of `sink`, `sender` and `writeKey`.
+ * @throws {TypeError} Without a signing key, without any of `sink`, `sender` and `writeKey`, or with
+ *   `mapping` naming an event that does not exist (as `toSegmentTrack` throws it).
  * @throws {RangeError} When `answerBudgetMs` is not below Customer.io's 4 s timeout, `maxBodyBytes` is not
  *   positive, or `toleranceSeconds` is negative.
  * @example
@@ -215,8 +218,10 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
   } else {
     throw new TypeError('createWebhookHandler needs a sink, a sender, or a writeKey to make a Segment sender');
   }
-  const mapping = options.mapping ?? {};
-  const allowUnknownEvents = options.allowUnknownEvents ?? true;
+  // One options object for every request: mapWebhook checks an options object once, and here at
+  // creation, so that a misspelt event name fails at start-up rather than as a 503 on every event.
+  const mapping: MapWebhookOptions = { ...options.mapping, allowUnknownEvents: options.allowUnknownEvents ?? true };
+  checkTrackOptions(mapping);
   const background = new Set<Promise<unknown>>();
 
   function keep(promise: Promise<unknown>): void {
@@ -263,15 +268,16 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
       const issue = `the body is not UTF-8 JSON: ${error instanceof Error ? error.message : String(error)}`;
       return reject({ reason: 'not_json', rawBody, body: lenientDecoder.decode(rawBody), issues: [issue] }, state);
     }
-    const parsed = safeParseWebhook(json, { allowUnknownEvents });
-    if (!parsed.success) {
-      return reject({ reason: 'not_a_webhook', rawBody, body: lenientDecoder.decode(rawBody), issues: parsed.issues }, state);
+    const mapped = mapWebhook(json, mapping);
+    if (!mapped.success) {
+      return reject({ reason: 'not_a_webhook', rawBody, body: lenientDecoder.decode(rawBody), issues: mapped.issues }, state);
     }
-    const webhook = parsed.value;
+    // Valid, so an object: the webhook it stands for is what Send Frequency and the dead letters read.
+    const webhook = validWebhookOf(json as Record<string, unknown>);
     state.eventId = webhook.event_id;
     state.event = eventNameFor(webhook.object_type, webhook.metric);
 
-    const call = toSegmentTrack(webhook, mapping);
+    const call = mapped.value;
     if (call === null) return withEvent({ status: 200, outcome: 'not_sent', reason: 'disabled' }, state);
     state.event = call.event;
 

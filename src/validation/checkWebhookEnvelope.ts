@@ -1,6 +1,7 @@
 import { findCatalogEntry, isKnownObjectType } from '../catalog/catalogEntries';
 import { describeValue } from '../json/describeValue';
 import { isPlainObject } from '../json/isPlainObject';
+import type { AnyWebhook } from '../catalog/reportingWebhook';
 import type { Issue, SafeParseResult } from './issue';
 import type { IssueCollector } from './IssueCollector';
 
@@ -22,6 +23,17 @@ export function filledObjectType(input: Record<string, unknown>): string | undef
   if (input.object_type !== undefined || input.metric !== 'cio_subscription_preferences_changed') return undefined;
   const typo = input.object_type_type;
   return typeof typo === 'string' ? typo : 'customer';
+}
+
+/**
+ * The webhook a body that passed validation stands for: the body itself, or a copy of it with the
+ * `object_type` that {@link filledObjectType} fills in (the body is never changed).
+ *
+ * Shared by `safeParseWebhook`, `mapWebhook` and the webhook handler, so that all three hand on the same
+ * webhook.
+ */
+export function validWebhookOf(input: Record<string, unknown>, filled: string | undefined = filledObjectType(input)): AnyWebhook {
+  return (filled === undefined ? input : { ...input, object_type: filled }) as unknown as AnyWebhook;
 }
 
 /**

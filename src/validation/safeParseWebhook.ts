@@ -3,7 +3,7 @@ import { isPlainObject } from '../json/isPlainObject';
 import { namesPerson } from './resolveIdentity';
 import type { AnyWebhook, ReportingWebhook } from '../catalog/reportingWebhook';
 import { checkField } from './checkField';
-import { checkWebhookEnvelope, failure, filledObjectType, notAWebhook, reportMissingIdentity } from './checkWebhookEnvelope';
+import { checkWebhookEnvelope, failure, filledObjectType, notAWebhook, reportMissingIdentity, validWebhookOf } from './checkWebhookEnvelope';
 import type { SafeParseResult } from './issue';
 import { IssueCollector } from './IssueCollector';
 
@@ -72,6 +72,5 @@ export function safeParseWebhook(input: unknown, options?: SafeParseWebhookOptio
   if (data !== undefined && !checkData(issues, objectType, data)) reportMissingIdentity(issues);
 
   if (issues.issues !== undefined) return failure(issues.issues);
-  const value = filled === undefined ? input : { ...input, object_type: filled };
-  return { success: true, value: value as unknown as AnyWebhook };
+  return { success: true, value: validWebhookOf(input, filled) };
 }

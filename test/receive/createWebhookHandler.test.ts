@@ -7,6 +7,8 @@ import {
   type WebhookHandlerOptions,
   type WebhookRejection,
   type WebhookSink,
+  safeParseWebhook,
+  toSegmentTrack,
 } from '../../src/index';
 import { anyWebhookArbitrary } from '../arbitraries/webhook';
 import { signedRequest } from '../helpers/signedRequest';
@@ -273,6 +275,37 @@ describe('createWebhookHandler', () => {
     expect(() => createWebhookHandler({ signingKey: '', sink })).toThrow(TypeError);
     expect(() => createWebhookHandler({ signingKey: key, sink: undefined as unknown as WebhookSink })).toThrow(TypeError);
     expect(() => createWebhookHandler({ signingKey: key, sink, answerBudgetMs: 3999 })).not.toThrow();
+    // A misspelt event name would switch every event off: refused at start-up, not as a 503 per request.
+    expect(() => createWebhookHandler({ signingKey: key, sink, mapping: { enabledEvents: ['Email Openned'] } })).toThrow(/did you mean "Email Opened"/);
+    expect(() => createWebhookHandler({ signingKey: key, sink, mapping: { eventNames: { 'email opened': 'Opened' } } })).toThrow(TypeError);
+  });
+
+  test('property: the handler hands on what safeParseWebhook and toSegmentTrack give apart, and rejects with their issues', async () => {
+    const mapping = { bodyContent: true, enabledEvents: ['Email Opened', 'Email Clicked', 'Push Opened'] } as const;
+    const { handler, taken, rejections } = setup({ mapping, allowUnknownEvents: false });
+    const bodies = fc.oneof(
+      anyWebhookArbitrary.map((webhook) => webhook as unknown),
+      // Near misses: a valid webhook with one field broken or removed.
+      fc.tuple(anyWebhookArbitrary, fc.constantFrom('event_id', 'timestamp', 'metric', 'data'), fc.jsonValue({ maxDepth: 1 })).map(([webhook, field, value]) => ({ ...webhook, [field]: value }) as unknown),
+    );
+    await fc.assert(
+      fc.asyncProperty(bodies, async (webhook) => {
+        const [callsBefore, rejectedBefore] = [taken.length, rejections.length];
+        const response = await handler(signedRequest(key, JSON.stringify(webhook)));
+        const parsed = safeParseWebhook(JSON.parse(JSON.stringify(webhook)), { allowUnknownEvents: false });
+        if (!parsed.success) {
+          expect(response.status).toBe(202);
+          expect(rejections[rejectedBefore]?.issues).toEqual(parsed.issues);
+          expect(taken.length).toBe(callsBefore);
+          return;
+        }
+        expect(response.status).toBe(200);
+        const expected = toSegmentTrack(parsed.value, mapping);
+        if (expected === null) expect(taken.length).toBe(callsBefore);
+        else expect(JSON.stringify(taken[callsBefore]?.[0])).toBe(JSON.stringify(expected));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   test('property: every signed body gets 200 or 202, never 4xx or 5xx; a valid webhook reaches the sink unchanged in id', async () => {
