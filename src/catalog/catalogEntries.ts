@@ -36,23 +36,27 @@ export const catalogEntries: readonly CatalogEntry[] = /* @__PURE__ */ Object.en
   })),
 );
 
-// A pure call, so that bundlers drop the table from bundles that do not look anything up.
-const index: Record<string, Record<string, CatalogEntry>> = /* @__PURE__ */ indexEntries(catalogEntries);
+// A pure call, so that bundlers drop the table from bundles that do not look anything up. Maps, not
+// objects without a prototype: every webhook is looked up, and a Map lookup counted about half the
+// instructions of a lookup in such an object (which V8 keeps as a hash table of another kind).
+const index: ReadonlyMap<string, ReadonlyMap<string, CatalogEntry>> = /* @__PURE__ */ indexEntries(catalogEntries);
 
-function indexEntries(entries: readonly CatalogEntry[]): Record<string, Record<string, CatalogEntry>> {
-  const byType: Record<string, Record<string, CatalogEntry>> = Object.create(null);
+function indexEntries(entries: readonly CatalogEntry[]): Map<string, Map<string, CatalogEntry>> {
+  const byType = new Map<string, Map<string, CatalogEntry>>();
   for (const entry of entries) {
-    (byType[entry.objectType] ??= Object.create(null) as Record<string, CatalogEntry>)[entry.metric] = entry;
+    let metrics = byType.get(entry.objectType);
+    if (metrics === undefined) byType.set(entry.objectType, (metrics = new Map()));
+    metrics.set(entry.metric, entry);
   }
   return byType;
 }
 
 /** Finds the catalog entry of an `object_type` and `metric`, or `undefined`. */
 export function findCatalogEntry(objectType: string, metric: string): CatalogEntry | undefined {
-  return index[objectType]?.[metric];
+  return index.get(objectType)?.get(metric);
 }
 
 /** Tells whether the catalog knows an `object_type` (with any metric). */
 export function isKnownObjectType(objectType: string): boolean {
-  return index[objectType] !== undefined;
+  return index.has(objectType);
 }

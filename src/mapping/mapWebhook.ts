@@ -1,7 +1,7 @@
 import { buildTrackCall, setDataProperty, trackEventOf } from './buildTrackCall';
 import { checkTrackOptions } from './checkTrackOptions';
 import { checkField } from '../validation/checkField';
-import { checkWebhookEnvelope, failure, filledObjectType, notAWebhook, reportMissingIdentity, validWebhookOf } from '../validation/checkWebhookEnvelope';
+import { catalogEntryOf, checkWebhookEnvelope, failure, filledObjectType, notAWebhook, reportMissingIdentity, validWebhookOf } from '../validation/checkWebhookEnvelope';
 import { isPlainObject } from '../json/isPlainObject';
 import { IssueCollector } from '../validation/IssueCollector';
 import { resolveIdentity } from '../validation/resolveIdentity';
@@ -53,7 +53,8 @@ export function mapWebhook(input: unknown, options?: MapWebhookOptions): MapWebh
   const issues = new IssueCollector();
   const filled = filledObjectType(input);
   const objectType = filled ?? input.object_type;
-  const data = checkWebhookEnvelope(issues, input, objectType, options?.allowUnknownEvents === true);
+  const entry = catalogEntryOf(objectType, input.metric);
+  const data = checkWebhookEnvelope(issues, input, objectType, entry, options?.allowUnknownEvents === true);
   if (data === undefined) return failure(issues.issues!);
 
   const properties: Record<string, unknown> = {};
@@ -197,7 +198,7 @@ export function mapWebhook(input: unknown, options?: MapWebhookOptions): MapWebh
   if (issues.issues !== undefined) return failure(issues.issues);
 
   const webhook = validWebhookOf(input, filled);
-  const event = trackEventOf(webhook.object_type, webhook.metric);
+  const event = entry ?? trackEventOf(webhook.object_type, webhook.metric);
   if (options?.enabledEvents !== undefined && !options.enabledEvents.includes(event.event)) return { success: true, value: null };
   const call = buildTrackCall(webhook, event, properties, identity, identifiers, content, options);
   return { success: true, value: call as unknown as RenamedTrack<SegmentTrack> | UnknownSegmentTrack };

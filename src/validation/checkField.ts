@@ -80,7 +80,9 @@ export function checkField(issues: IssueCollector, type: string, value: unknown,
       return typeof value === 'string' || Number.isInteger(value) || reportType(issues, [...base, key], typeWords[type]!, value);
     case 'identifiers':
       if (!isPlainObject(value)) return reportType(issues, [...base, key], 'an object', value);
-      if (membersValid(value, identifierKeys, true) && membersValid(value, cioIdKey, false)) return true;
+      // Named reads rather than membersValid's loop: every webhook has identifiers, and a keyed read
+      // of a key from a list is a generic lookup each time.
+      if (isMember(value.id, true) && isMember(value.email, true) && isMember(value.cio_id, false)) return true;
       reportMembers(issues, value, [...base, key], identifierKeys, true);
       reportMembers(issues, value, [...base, key], cioIdKey, false);
       return false;

@@ -1,4 +1,4 @@
-import { findCatalogEntry, isKnownObjectType } from '../catalog/catalogEntries';
+import { type CatalogEntry, findCatalogEntry, isKnownObjectType } from '../catalog/catalogEntries';
 import { describeValue } from '../json/describeValue';
 import { isPlainObject } from '../json/isPlainObject';
 import type { AnyWebhook } from '../catalog/reportingWebhook';
@@ -37,18 +37,28 @@ export function validWebhookOf(input: Record<string, unknown>, filled: string | 
 }
 
 /**
+ * The catalog entry of a body's `object_type` (as filled in) and `metric`, or `undefined` (also when
+ * either is not a string). Looked up once per body: the envelope's check and the mapping both read it.
+ */
+export function catalogEntryOf(objectType: unknown, metric: unknown): CatalogEntry | undefined {
+  return typeof objectType === 'string' && typeof metric === 'string' ? findCatalogEntry(objectType, metric) : undefined;
+}
+
+/**
  * Checks everything of a webhook but the fields inside `data`: `event_id`, `timestamp`, the
  * `object_type` (as filled in by {@link filledObjectType}) and `metric`, and that `data` is an object.
  *
  * Shared by `safeParseWebhook` and `mapWebhook`, so that both report the same issues in the same order;
  * the caller checks the fields of `data` after it and then {@link reportMissingIdentity}.
  *
+ * @param entry The body's catalog entry, as {@link catalogEntryOf} gives it.
  * @returns `data` when it is an object, else `undefined` (with its issue reported).
  */
 export function checkWebhookEnvelope(
   issues: IssueCollector,
   input: Record<string, unknown>,
   objectType: unknown,
+  entry: CatalogEntry | undefined,
   allowUnknownEvents: boolean,
 ): Record<string, unknown> | undefined {
   const eventId = input.event_id;
@@ -73,7 +83,7 @@ export function checkWebhookEnvelope(
   else if (typeof metric !== 'string') {
     issues.add('invalid_type', ['metric'], `must be a string, received ${describeValue(metric)}`);
   }
-  if (typeof objectType === 'string' && typeof metric === 'string' && !findCatalogEntry(objectType, metric)) {
+  if (entry === undefined && typeof objectType === 'string' && typeof metric === 'string') {
     const acceptable = allowUnknownEvents && unknownName.test(objectType) && unknownName.test(metric);
     if (!acceptable) unknownEvent(issues, objectType, metric, allowUnknownEvents);
   }

@@ -3,7 +3,7 @@ import { isPlainObject } from '../json/isPlainObject';
 import { namesPerson } from './resolveIdentity';
 import type { AnyWebhook, ReportingWebhook } from '../catalog/reportingWebhook';
 import { checkField } from './checkField';
-import { checkWebhookEnvelope, failure, filledObjectType, notAWebhook, reportMissingIdentity, validWebhookOf } from './checkWebhookEnvelope';
+import { catalogEntryOf, checkWebhookEnvelope, failure, filledObjectType, notAWebhook, reportMissingIdentity, validWebhookOf } from './checkWebhookEnvelope';
 import type { SafeParseResult } from './issue';
 import { IssueCollector } from './IssueCollector';
 
@@ -68,7 +68,7 @@ export function safeParseWebhook(input: unknown, options?: SafeParseWebhookOptio
   const issues = new IssueCollector();
   const filled = filledObjectType(input);
   const objectType = filled ?? input.object_type;
-  const data = checkWebhookEnvelope(issues, input, objectType, options?.allowUnknownEvents === true);
+  const data = checkWebhookEnvelope(issues, input, objectType, catalogEntryOf(objectType, input.metric), options?.allowUnknownEvents === true);
   if (data !== undefined && !checkData(issues, objectType, data)) reportMissingIdentity(issues);
 
   if (issues.issues !== undefined) return failure(issues.issues);
