@@ -111,13 +111,14 @@ interface Row {
   target: number;
 }
 const table: Row[] = [
-  { name: 'validate and map a webhook body (random days)', corpus: 'random', baseline: 'parse', floor: 'floor', subject: 'pipeline', events: bodies.length, target: 1.3 },
-  { name: 'validate and map a webhook body (time order)', corpus: 'ordered', baseline: 'parse', floor: 'floor', subject: 'pipeline', events: bodies.length, target: 1.3 },
-  { name: 'validate and map in one pass, mapWebhook (random days)', corpus: 'random', baseline: 'parse', floor: 'floor', subject: 'fused', events: bodies.length, target: 1.3 },
-  { name: 'validate and map in one pass, mapWebhook (time order)', corpus: 'ordered', baseline: 'parse', floor: 'floor', subject: 'fused', events: bodies.length, target: 1.3 },
-  { name: 'webhook bodies to a /v1/batch body string (random days)', corpus: 'random', baseline: 'parseStringify', floor: 'floorBatch', subject: 'batch', events: bodies.length, target: 1.3 },
-  { name: 'webhook bodies to a /v1/batch body string (time order)', corpus: 'ordered', baseline: 'parseStringify', floor: 'floorBatch', subject: 'batch', events: bodies.length, target: 1.3 },
-  { name: 'to a /v1/batch body string with mapWebhook (random days)', corpus: 'random', baseline: 'parseStringify', floor: 'floorBatch', subject: 'fusedBatch', events: bodies.length, target: 1.3 },
+  // As the webhook handler and the CLI do it: mapWebhook, one pass.
+  { name: 'validate and map a webhook body, mapWebhook (random days)', corpus: 'random', baseline: 'parse', floor: 'floor', subject: 'fused', events: bodies.length, target: 1.3 },
+  { name: 'validate and map a webhook body, mapWebhook (time order)', corpus: 'ordered', baseline: 'parse', floor: 'floor', subject: 'fused', events: bodies.length, target: 1.3 },
+  { name: 'the same with safeParseWebhook and toSegmentTrack apart (random days)', corpus: 'random', baseline: 'parse', floor: 'floor', subject: 'pipeline', events: bodies.length, target: 1.3 },
+  { name: 'the same with safeParseWebhook and toSegmentTrack apart (time order)', corpus: 'ordered', baseline: 'parse', floor: 'floor', subject: 'pipeline', events: bodies.length, target: 1.3 },
+  { name: 'webhook bodies to a /v1/batch body string, mapWebhook (random days)', corpus: 'random', baseline: 'parseStringify', floor: 'floorBatch', subject: 'fusedBatch', events: bodies.length, target: 1.3 },
+  { name: 'webhook bodies to a /v1/batch body string, mapWebhook (time order)', corpus: 'ordered', baseline: 'parseStringify', floor: 'floorBatch', subject: 'fusedBatch', events: bodies.length, target: 1.3 },
+  { name: 'to a /v1/batch body string with the two apart (random days)', corpus: 'random', baseline: 'parseStringify', floor: 'floorBatch', subject: 'batch', events: bodies.length, target: 1.3 },
   { name: 'migrate a 1.0.0 warehouse row', corpus: 'random', baseline: 'copy', subject: 'migrate', events: rows.length, target: 2 },
 ];
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
