@@ -38,7 +38,8 @@ const bundle = join(dir, 'library.mjs');
 const data = join(dir, 'data.json');
 const child = fileURLToPath(new URL('./instructionsChild.mjs', import.meta.url));
 
-// Passes to warm up (JIT tiers, caches, young generation), then passes counted.
+// Passes to warm up (JIT tiers, caches, young generation), twice (see instructionsChild.mjs), then passes
+// counted; `--warm=N` and `--measured=N` change them (to check that more warm-up changes nothing).
 const numberFlag = (name: string, fallback: number): number => Number(process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const [warm, measured] = [numberFlag('warm', 20), numberFlag('measured', 10)];
 
@@ -153,7 +154,7 @@ try {
 }
 
 const text = [
-  `Instructions per event (callgrind, ${measured} passes over the same corpora as above after ${warm} passes of warm-up and a full GC); Node ${process.version}.`,
+  `Instructions per event (callgrind, ${measured} passes over the same corpora as above after ${warm} passes of warm-up, a full GC and ${warm} passes more); Node ${process.version}.`,
   '',
   '| what | baseline | floor (÷ baseline) | library ÷ floor | library | library ÷ baseline | target |',
   '| --- | ---: | ---: | ---: | ---: | ---: | --- |',

@@ -1,6 +1,6 @@
 // Run under valgrind by bench/instructions.ts: one workload on one corpus, `warm` passes to warm up
-// (untimed), then a full garbage collection, then `measured` passes inside `Reflect.apply`, the only
-// place callgrind counts (--toggle-collect=Builtins_ReflectApply).
+// (uncounted), a full garbage collection, `warm` passes more, then `measured` passes inside
+// `Reflect.apply`, the only place callgrind counts (--toggle-collect=Builtins_ReflectApply).
 // Usage: node --expose-gc instructionsChild.mjs <library.mjs> <data.json> <workload> <corpus> <warm> <measured>
 import { readFileSync } from 'node:fs';
 
@@ -82,6 +82,8 @@ globalThis.gc();
 for (let i = 0; i < Number(warm); i++) passes(1);
 globalThis.gc({ type: 'minor' });
 const measuredCount = Number(measured);
+// MARK=1 prints markers around the counted call: run the child with --trace-opt --trace-deopt and
+// nothing may be compiled or deoptimised between them.
 if (process.env.MARK === '1') console.log('--- measured ---');
 Reflect.apply(passes, undefined, [measuredCount]);
 if (process.env.MARK === '1') console.log('--- end ---');
