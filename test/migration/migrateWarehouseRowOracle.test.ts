@@ -111,7 +111,33 @@ describe('migrateWarehouseRowV1ToV2 against the previous implementation', () => 
     ];
     for (const row of rows) expectSameResult(migrateWarehouseRowV1ToV2(row), previousMigrateWarehouseRowV1ToV2(row), row);
   });
+
+  // Each column of the catalog, alone and with its twin, in each spelling and with each kind of value:
+  // the rules must see every one of them, whatever the implementation looks keys up with.
+  it('gives the same for every column the catalog names, alone or with its twin', () => {
+    const twins: [string, string][] = [...movedColumns.map((p): [string, string] => [p.old, p.new]), ...lookupColumns.map((c): [string, string] => [c.name, c.id])];
+    const values: unknown[] = ['a', 'b', 7, null, undefined];
+    let compared = 0;
+    for (const [first, second] of twins) {
+      for (const spell of [(key: string) => key, (key: string) => key.toUpperCase()]) {
+        for (const a of values) {
+          for (const b of [...values, absentValue]) {
+            const entries: [string, unknown][] = [[spell('context_integration_version'), '1.0.0'], [spell(first), a]];
+            if (b !== absentValue) entries.push([spell(second), b]);
+            for (const order of [entries, [...entries].reverse()]) {
+              const row = buildRow(order, 'plain');
+              expectSameResult(migrateWarehouseRowV1ToV2(row), previousMigrateWarehouseRowV1ToV2(row), row);
+              compared++;
+            }
+          }
+        }
+      }
+    }
+    expect(compared).toBe(twins.length * 2 * values.length * (values.length + 1) * 2);
+  });
 });
+
+const absentValue = Symbol('absent');
 
 describe('migrateFields against the previous implementation', () => {
   // migrateTrackV1ToV2 calls it on `properties` with a prefix and no version key.
