@@ -3,6 +3,8 @@ import { lookupColumns } from '../catalog/lookupColumns';
 import { movedColumns } from '../catalog/movedColumns';
 import { setProperty } from '../json/setProperty';
 import type { MigrationConflict, NameLookup } from './MigrationResult';
+import { watchedColumnPosition } from './watchedColumnPosition';
+import { watchedColumns } from './watchedColumns';
 
 // A watched key the input does not have (a key it has with the value undefined is still "had").
 const absent = { absent: true } as const;
@@ -12,46 +14,12 @@ function present(value: unknown): boolean {
   return value !== undefined && value !== null && value !== absent;
 }
 
-// The watched columns in a fixed order: each moved pair (old, new), then each lookup (id, name). The
-// pickup reads them into an array in this order; the rules read the array through these positions.
+// Positions in watchedColumns: the pickup reads the watched values into an array in that order, and the
+// rules read the array through these positions.
 const movedOld = (pair: number): number => 2 * pair;
 const movedNew = (pair: number): number => 2 * pair + 1;
 const lookupId = (lookup: number): number => 2 * movedColumns.length + 2 * lookup;
 const lookupName = (lookup: number): number => 2 * movedColumns.length + 2 * lookup + 1;
-
-// Built by pure calls, so that bundles which never migrate drop them.
-const watchedKeys: readonly string[] = /* @__PURE__ */ movedColumns
-  .flatMap((p): string[] => [p.old, p.new])
-  .concat(/* @__PURE__ */ lookupColumns.flatMap((c) => [c.id, c.name]));
-
-// Key → position. This runs for every key of every row, twice, so it is a switch rather than a lookup in
-// a prototype-less table: most keys of a row are not watched, and their length rules them out without
-// a string comparison; the comparisons left are by address, as V8 interns property keys. Measured with
-// bench/instructions.ts, that made a whole row's migration a quarter cheaper than the table did; and a
-// switch never reaches Object.prototype either. The cases must follow watchedKeys (lengths included):
-// test/migration/migrateWarehouseRowOracle.test.ts holds them to the catalog.
-function positionOf(key: string): number | undefined {
-  switch (key.length) {
-    case 7:
-      return key === 'subject' ? 3 : undefined;
-    case 8:
-      return key === 'email_id' ? 0 : undefined;
-    case 9:
-      return key === 'action_id' ? 4 : undefined;
-    case 11:
-      return key === 'delivery_id' ? 1 : key === 'action_name' ? 5 : key === 'campaign_id' ? 6 : undefined;
-    case 13:
-      return key === 'email_subject' ? 2 : key === 'campaign_name' ? 7 : key === 'newsletter_id' ? 8 : undefined;
-    case 15:
-      return key === 'newsletter_name' ? 9 : undefined;
-    case 24:
-      return key === 'transactional_message_id' ? 10 : undefined;
-    case 26:
-      return key === 'transactional_message_name' ? 11 : undefined;
-    default:
-      return undefined;
-  }
-}
 
 // What becomes of a watched key at its place in the output: copied (undefined), left out, or replaced.
 const leaveOut = { leaveOut: true } as const;
@@ -68,8 +36,8 @@ interface Plan {
 
 // Copied per row: Array.prototype.fill runs in the runtime (C++), slice of a packed array does not, and
 // filling two arrays that way cost about a tenth of a row's migration.
-const allAbsent: readonly unknown[] = /* @__PURE__ */ watchedKeys.map(() => absent);
-const allCopied: readonly Fate[] = /* @__PURE__ */ watchedKeys.map((): Fate => undefined);
+const allAbsent: readonly unknown[] = /* @__PURE__ */ watchedColumns.map(() => absent);
+const allCopied: readonly Fate[] = /* @__PURE__ */ watchedColumns.map((): Fate => undefined);
 
 // One pass over the keys the input has: reading absent columns by name misses through the prototype
 // chain, and a row has dozens of columns. An array, not an object per row: this runs for every row of
@@ -77,7 +45,7 @@ const allCopied: readonly Fate[] = /* @__PURE__ */ watchedKeys.map((): Fate => u
 function pickUpWatched(source: { readonly [key: string]: unknown }): unknown[] {
   const values = allAbsent.slice();
   for (const key in source) {
-    const position = positionOf(key);
+    const position = watchedColumnPosition(key);
     if (position !== undefined) values[position] = source[key];
   }
   return values;
@@ -152,7 +120,7 @@ function writeOut(source: { readonly [key: string]: unknown }, fates: readonly F
       setProperty(target, key, integrationVersion);
       continue;
     }
-    const position = positionOf(key);
+    const position = watchedColumnPosition(key);
     const fate = position === undefined ? undefined : fates[position];
     if (fate === undefined) setProperty(target, key, source[key]);
     else if ('key' in fate) setProperty(target, fate.key, fate.value);
