@@ -6,7 +6,11 @@ import { serializesAlike } from './serializesAlike';
 // beside it (test/send/serializeCalls.test.ts) holds it to `calls.map((call) => JSON.stringify(call))`.
 const chunkSize = 256;
 const marker = '\u0001';
-const cut = '},"\\u0001",{';
+// Between two calls the array holds `},"\u0001",{`; the search is for its part from the backslash on,
+// which JSON writes only in escapes, so that the scan (memchr for its first character) rarely stops
+// short of a cut, as it did on every `}` of a nested object.
+const cut = '\\u0001",{';
+const cutStart = 3; // `},"` before the backslash; the call ends at its brace
 
 /**
  * Serializes each call on its own: the result is `calls.map((call) => JSON.stringify(call))`, made 256
@@ -47,10 +51,11 @@ function serializeChunk(calls: readonly object[], from: number, to: number, json
   } catch {
     return false;
   }
-  // Sliced by hand rather than split: the search for a cut starting with `}` skips ahead faster.
+  // Sliced by hand rather than split, which would need the cut from its comma on, a far more common
+  // first character to search for.
   let start = 1;
   for (let at = json.indexOf(cut, start); at !== -1; at = json.indexOf(cut, start)) {
-    jsons.push(json.slice(start, at + 1));
+    jsons.push(json.slice(start, at - cutStart + 1));
     start = at + cut.length - 1;
   }
   jsons.push(json.slice(start, -1));

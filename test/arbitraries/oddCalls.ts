@@ -14,6 +14,9 @@ class Instance {
 export const oddCallValues: readonly object[] = [
   { type: 'track', properties: { list: ['a', '\u0001', 'b'] } },
   { type: 'track', properties: { list: [{}, '\u0001', {}], text: ',"\\u0001",' } },
+  // The part of a cut that is searched for (from its backslash on), without the rest of it.
+  { type: 'track', properties: { list: ['x\u0001', {}] } },
+  { type: 'track', properties: { list: ['\\u0001', { a: 1 }], text: '\\u0001",{' } },
   { type: 'track', properties: { at: new Date(0) } },
   { toJSON: () => 'a string' },
   { toJSON: () => undefined },
