@@ -32,13 +32,13 @@ test('throws what JSON.stringify throws on a call', () => {
   expect(() => serializeCalls([cyclic])).toThrow(TypeError);
 });
 
-test('a call holding the searched part of a cut (`\\u0001",{`) without the rest of it is still serialized alone', () => {
-  // The search for cuts starts at their backslash; these calls hold that part inside an array, and would
-  // be cut in two if the count of cuts were not checked.
+test('a call holding the marker before an object is still serialized alone', () => {
+  // The search for cuts starts at the marker (DEL); these calls hold it, in a string, before an object
+  // inside an array, and would be cut in two if the count of cuts were not checked.
   const ordinary = { type: 'track', event: 'Email Sent', properties: { n: 1 } };
-  const first = { type: 'track', properties: { list: ['x\u0001', {}] } };
-  const second = { type: 'track', properties: { list: ['\\u0001', { a: 1 }] } };
-  for (const odd of [first, second]) expect(JSON.stringify(odd)).toContain('\\u0001",{');
+  const first = { type: 'track', properties: { list: ['x\u007f', {}] } };
+  const second = { type: 'track', properties: { list: [{}, '\u007f', { a: 1 }] } };
+  for (const odd of [first, second]) expect(JSON.stringify(odd)).toContain('\u007f",{');
   const calls = [ordinary, first, ordinary, second, ordinary];
   expect(serializeCalls(calls)).toEqual(calls.map((call) => JSON.stringify(call)));
 });
