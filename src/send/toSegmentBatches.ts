@@ -127,7 +127,8 @@ export function toSegmentBatches<TCall extends object>(
   const contentDropped: number[] = [];
   let batch: TCall[] = [];
   let parts: string[] = [];
-  // Each part's bytes when they were counted (a call near its own limit), or -1.
+  // Each part's bytes where it was counted on its own (a call that could be over a limit alone, or the
+  // one that decided a body), else -1: counted parts are never counted again.
   let sizes: number[] = [];
   let indexes: number[] = [];
   // Bytes are counted exactly only where a limit could be reached: a JSON of n UTF-16 units takes
