@@ -5,8 +5,14 @@ import { serializesAlike } from './serializesAlike';
 // JSON is cut where a call's closing brace meets the marker. A shape chosen for speed: the oracle test
 // beside it (test/send/serializeCalls.test.ts) holds it to `calls.map((call) => JSON.stringify(call))`.
 const chunkSize = 256;
-const marker = '\u0001';
-const cut = '},"\\u0001",{';
+// The marker is DEL, which JSON writes as it is (5 characters with its quotes and commas, against 10
+// for an escaped control character) and text rarely holds. Between two calls the array holds `},"<DEL>",{`, and the search is for its part from
+// the marker on: the scan (memchr for its first character) then rarely stops short of a cut, where a
+// search from the `}` stopped at the end of every nested object.
+const marker = '\u007f';
+const cut = `${marker}",{`;
+// `},"` comes before the marker: the call ends at that brace.
+const cutStart = 3;
 
 /**
  * Serializes each call on its own: the result is `calls.map((call) => JSON.stringify(call))`, made 256
@@ -31,8 +37,9 @@ export function serializeCalls(calls: readonly object[]): (string | undefined)[]
 // serialized call by call (what it appended is then cut off by the caller). The count of parts is a proof only if every call serializes as `{…}` and the same inside an
 // array as alone: so only objects whose prototype is Object.prototype or null, without `toJSON` (an
 // array element passes its index to it), and not raw JSON (Node 21+), are taken. A call holding an array
-// with the marker between two objects then adds a cut, the count is off, and that chunk falls back. So
-// does a chunk that throws (a BigInt, a cycle, a chunk over V8's string limit), to throw on its own call.
+// with a string ending in the marker before an object then adds a cut, the count is off, and that chunk
+// falls back. So does a chunk that throws (a BigInt, a cycle, a chunk over V8's string limit), to throw
+// on its own call.
 function serializeChunk(calls: readonly object[], from: number, to: number, jsons: (string | undefined)[]): boolean {
   let json: string;
   try {
@@ -47,10 +54,11 @@ function serializeChunk(calls: readonly object[], from: number, to: number, json
   } catch {
     return false;
   }
-  // Sliced by hand rather than split: the search for a cut starting with `}` skips ahead faster.
+  // Sliced by hand rather than split, which would need the cut from its comma on, a far more common
+  // first character to search for.
   let start = 1;
   for (let at = json.indexOf(cut, start); at !== -1; at = json.indexOf(cut, start)) {
-    jsons.push(json.slice(start, at + 1));
+    jsons.push(json.slice(start, at - cutStart + 1));
     start = at + cut.length - 1;
   }
   jsons.push(json.slice(start, -1));

@@ -127,6 +127,9 @@ export function toSegmentBatches<TCall extends object>(
   const contentDropped: number[] = [];
   let batch: TCall[] = [];
   let parts: string[] = [];
+  // Each part's bytes where it was counted on its own (a call that could be over a limit alone, or the
+  // one that decided a body), else -1: counted parts are never counted again.
+  let sizes: number[] = [];
   let indexes: number[] = [];
   // Bytes are counted exactly only where a limit could be reached: a JSON of n UTF-16 units takes
   // between n and 3n UTF-8 bytes. `bytes` is exact for the body's overhead, its commas and its parts
@@ -139,6 +142,7 @@ export function toSegmentBatches<TCall extends object>(
     batches.push(batchOf(bodyOf(batch), `{"batch":[${parts.join(',')}]${tail}}`, countedTo === parts.length ? bytes : -1, indexes));
     batch = [];
     parts = [];
+    sizes = [];
     indexes = [];
     bytes = overhead;
     countedTo = 0;
@@ -176,20 +180,30 @@ export function toSegmentBatches<TCall extends object>(
     // A comma separates the call from the previous one in the same body.
     if (batch.length > 0) {
       if (batch.length === maxCalls) close();
-      else if (bytes + uncountedBound + 1 + (size === -1 ? 3 * json.length : size) > maxBodyBytes) {
-        // Near the body limit: count what is not counted yet, in one pass, and decide exactly.
-        if (countedTo < parts.length) bytes += utf8ByteLength(parts.slice(countedTo).join(''));
-        countedTo = parts.length;
-        uncountedBound = 0;
-        if (size === -1) size = utf8ByteLength(json);
-        if (bytes + 1 + size > maxBodyBytes) close();
+      else {
+        // Near the body limit: count the oldest parts not counted yet, one at a time, only until the
+        // bound fits. A body that ends under the limit is then counted in a few parts, not in full;
+        // one that reaches it is counted in full, each part once, and decided exactly.
+        const bound = size === -1 ? 3 * json.length : size;
+        while (bytes + uncountedBound + 1 + bound > maxBodyBytes && countedTo < parts.length) {
+          const part = parts[countedTo] as string;
+          const known = sizes[countedTo] as number;
+          bytes += known === -1 ? utf8ByteLength(part) : known;
+          uncountedBound -= known === -1 ? 3 * part.length : known;
+          countedTo++;
+        }
+        if (bytes + uncountedBound + 1 + bound > maxBodyBytes) {
+          if (size === -1) size = utf8ByteLength(json);
+          if (bytes + 1 + size > maxBodyBytes) close();
+        }
       }
     }
     if (batch.length > 0) bytes += 1;
     batch.push(call);
     indexes.push(index);
-    uncountedBound += size === -1 ? 3 * json.length : size;
     parts.push(json);
+    sizes.push(size);
+    uncountedBound += size === -1 ? 3 * json.length : size;
   }
   if (batch.length > 0) close();
   return { batches, rejected, contentDropped };

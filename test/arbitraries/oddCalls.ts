@@ -14,6 +14,11 @@ class Instance {
 export const oddCallValues: readonly object[] = [
   { type: 'track', properties: { list: ['a', '\u0001', 'b'] } },
   { type: 'track', properties: { list: [{}, '\u0001', {}], text: ',"\\u0001",' } },
+  // The marker (DEL) between two objects, and the part of a cut that is searched for (from the marker on)
+  // without the rest of it.
+  { type: 'track', properties: { list: [{}, '\u007f', {}], text: '},"\u007f",{' } },
+  { type: 'track', properties: { list: ['x\u007f', {}] } },
+  { type: 'track', properties: { list: [['\u007f'], '\u007f', { a: 1 }] } },
   { type: 'track', properties: { at: new Date(0) } },
   { toJSON: () => 'a string' },
   { toJSON: () => undefined },

@@ -31,3 +31,14 @@ test('throws what JSON.stringify throws on a call', () => {
   cyclic.self = cyclic;
   expect(() => serializeCalls([cyclic])).toThrow(TypeError);
 });
+
+test('a call holding the marker before an object is still serialized alone', () => {
+  // The search for cuts starts at the marker (DEL); these calls hold it, in a string, before an object
+  // inside an array, and would be cut in two if the count of cuts were not checked.
+  const ordinary = { type: 'track', event: 'Email Sent', properties: { n: 1 } };
+  const first = { type: 'track', properties: { list: ['x\u007f', {}] } };
+  const second = { type: 'track', properties: { list: [{}, '\u007f', { a: 1 }] } };
+  for (const odd of [first, second]) expect(JSON.stringify(odd)).toContain('\u007f",{');
+  const calls = [ordinary, first, ordinary, second, ordinary];
+  expect(serializeCalls(calls)).toEqual(calls.map((call) => JSON.stringify(call)));
+});

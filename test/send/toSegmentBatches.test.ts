@@ -402,6 +402,32 @@ describe('toSegmentBatches against the previous implementation near every limit'
     );
   });
 
+  test('calls counted only as a body nears its limit: limits at a body, a byte either side, or anywhere', () => {
+    // Each call is far under a third of the call limit, so its bytes are bounded by 3 per UTF-16 unit
+    // and counted only when a body's bound reaches the body limit, and then only the oldest ones until
+    // the bound fits. Characters of 1 to 4 bytes, and lone surrogates (which JSON escapes in ASCII).
+    const pieces = ['a', 'é', '€', '😀', '\ud83d', '\udc4b', '"'];
+    const textArbitrary = fc.array(fc.constantFrom(...pieces), { maxLength: 60 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(
+        fc.array(textArbitrary, { minLength: 1, maxLength: 150 }),
+        fc.nat(),
+        fc.integer({ min: -1, max: 1 }),
+        fc.boolean(),
+        optionsArbitrary(fc.constant({})),
+        (texts, at, delta, atABody, options) => {
+          const calls: Call[] = texts.map((content, i) => ({ type: 'track', event: 'Email Sent', properties: { i, content } }));
+          // The bytes of a body of the first k calls, measured here by encoding.
+          const k = 1 + (at % calls.length);
+          const framing = { ...(options.sentAt === undefined ? {} : { sentAt: options.sentAt }), ...(options.writeKey === undefined ? {} : { writeKey: options.writeKey }) };
+          const prefix = bytesOf({ batch: calls.slice(0, k), ...framing });
+          compare(calls, { ...options, maxBodyBytes: atABody ? prefix + delta : prefix + (at % 4000) });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   test('small custom limits, every one of them near the sizes of the calls', () => {
     fc.assert(
       fc.property(
