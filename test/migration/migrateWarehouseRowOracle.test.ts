@@ -82,7 +82,10 @@ function expectSameResult(actual: MigrationResult<Json>, expected: MigrationResu
   expect(Object.getPrototypeOf(actual.value)).toBe(Object.getPrototypeOf(expected.value));
   expect(Reflect.ownKeys(actual.value)).toStrictEqual(Reflect.ownKeys(expected.value));
   expect(text(actual)).toBe(text(expected));
-  expect(actual).toStrictEqual(expected);
+  // Entries, not the row itself: toStrictEqual compares the `constructor` of two objects, and a row may
+  // have a column of that name (NaN, which is not equal to itself).
+  expect(Object.entries(actual.value)).toStrictEqual(Object.entries(expected.value));
+  expect({ ...actual, value: undefined }).toStrictEqual({ ...expected, value: undefined });
   expect(actual.lookups.map((l) => Object.keys(l))).toStrictEqual(expected.lookups.map((l) => Object.keys(l)));
   expect(actual.conflicts.map((c) => Object.keys(c))).toStrictEqual(expected.conflicts.map((c) => Object.keys(c)));
 }
