@@ -81,6 +81,8 @@ function countKeys(value: unknown): number {
  * the full scan. The value after each key is looked at for a long number or an exponent.
  */
 function quickCheck(line: string, parsedKeys: number): boolean {
+  // A line that is a bare number has no key in front of it to find it by: the full scan reads it.
+  if (bareNumber.test(line)) return false;
   const n = line.length;
   let keys = 0;
   let at = line.indexOf('":');
@@ -100,6 +102,8 @@ function quickCheck(line: string, parsedKeys: number): boolean {
   if (keys !== parsedKeys) return false;
   return !(line.includes('[') && suspectInArray.test(line));
 }
+
+const bareNumber = /^\s*[-\d]/;
 
 const numberPattern = /^-?(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
 

@@ -26,6 +26,13 @@ describe('parseExact and stringifyExact', () => {
     );
   });
 
+  it('read a line that is a bare number like any other (found by the property above: 2^53 alone)', () => {
+    expect(parseExact('9007199254740992')).toStrictEqual({ value: 9007199254740992n, bigints: true });
+    expect(parseExact(' -9007199254740993')).toStrictEqual({ value: -9007199254740993n, bigints: true });
+    expect(parseExact('9007199254740991')).toStrictEqual({ value: 9007199254740991, bigints: false });
+    expect(parseExact('1e400')).toHaveProperty('fail');
+  });
+
   it('carry integers beyond 2^53 with every digit, wherever they are', () => {
     const text = fc.string().filter((s) => !s.includes('\u0000'));
     const big = fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }).filter((n) => n > 2n ** 53n || n < -(2n ** 53n));
